@@ -1,0 +1,58 @@
+package cn.changsha.appeals.topics;
+
+import cn.changsha.appeals.schema.AppealCommand;
+import cn.changsha.appeals.schema.AppealEvent;
+import cn.changsha.appeals.schema.CommandResult;
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.serde.AvroSerde;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics of the system. Every topic is keyed by a string: the appeal id for appeal traffic,
+ * the department id or rule id for reference data.
+ */
+public final class Topics {
+
+  /** Commands from kiosks, departments and enterprises; the only way to change an appeal. */
+  public static final Topic<String, AppealCommand> APPEAL_COMMANDS =
+      new Topic<>("appeal-commands", Serdes.String(), AvroSerde.of(AppealCommand.class), false);
+
+  /** The log of facts: every accepted change to every appeal. Views are folds of this topic. */
+  public static final Topic<String, AppealEvent> APPEAL_EVENTS =
+      new Topic<>("appeal-events", Serdes.String(), AvroSerde.of(AppealEvent.class), false);
+
+  /** One answer per command, accepted or refused with a reason; read by whoever sent it. */
+  public static final Topic<String, CommandResult> COMMAND_RESULTS =
+      new Topic<>("appeal-command-results", Serdes.String(), AvroSerde.of(CommandResult.class), false);
+
+  public static final Topic<String, Department> DEPARTMENTS =
+      new Topic<>("ref-departments", Serdes.String(), AvroSerde.of(Department.class), true);
+
+  public static final Topic<String, RoutingRule> ROUTING_RULES =
+      new Topic<>("ref-routing-rules", Serdes.String(), AvroSerde.of(RoutingRule.class), true);
+
+  /** Prefix of the per-department queue topics; values there are JSON for departments' own systems. */
+  public static final String DEPARTMENT_QUEUE_PREFIX = "dept-queue.";
+
+  private static final Pattern DEPARTMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  private Topics() {}
+
+  public static List<Topic<?, ?>> all() {
+    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, DEPARTMENTS, ROUTING_RULES);
+  }
+
+  public static String departmentQueue(String departmentId) {
+    if (!isValidDepartmentId(departmentId)) {
+      throw new IllegalArgumentException("Department id must match " + DEPARTMENT_ID + ": " + departmentId);
+    }
+    return DEPARTMENT_QUEUE_PREFIX + departmentId;
+  }
+
+  public static boolean isValidDepartmentId(String departmentId) {
+    return departmentId != null && DEPARTMENT_ID.matcher(departmentId).matches();
+  }
+}

@@ -1,0 +1,106 @@
+package cn.changsha.appeals.streams;
+
+import cn.changsha.appeals.schema.AppealEvent;
+import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.serde.AvroSerde;
+import cn.changsha.appeals.schema.EventType;
+import cn.changsha.appeals.streams.lifecycle.AppealCommandProcessor;
+import cn.changsha.appeals.streams.lifecycle.AppealOutcome;
+import cn.changsha.appeals.streams.view.DepartmentQueueRecord;
+import cn.changsha.appeals.topics.Topic;
+import cn.changsha.appeals.topics.Topics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+
+/**
+ * The work chain, top to bottom: reference data is read as global tables; each command is checked
+ * against its appeal and routed on submission; every command is answered; accepted changes are
+ * recorded on the event log; each department's topic receives what happens to its appeals.
+ */
+public final class AppealTopology {
+
+  private final Clock clock;
+  private final String lastResortDepartmentId;
+
+  public AppealTopology(Clock clock, String lastResortDepartmentId) {
+    this.clock = clock;
+    this.lastResortDepartmentId = lastResortDepartmentId;
+  }
+
+  public void buildInto(StreamsBuilder builder) {
+    createReferenceTables(builder);
+    KStream<String, AppealOutcome> outcomes = createAppealStream(builder);
+    answerEveryCommand(outcomes);
+    recordEvents(outcomes);
+    feedDepartmentQueues(outcomes);
+  }
+
+  static void createReferenceTables(StreamsBuilder builder) {
+    builder.globalTable(Topics.DEPARTMENTS.name(), consumed(Topics.DEPARTMENTS),
+        Materialized.<String, Department, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEPARTMENTS));
+    builder.globalTable(Topics.ROUTING_RULES.name(), consumed(Topics.ROUTING_RULES),
+        Materialized.<String, RoutingRule, KeyValueStore<Bytes, byte[]>>as(StoreNames.ROUTING_RULES));
+  }
+
+  KStream<String, AppealOutcome> createAppealStream(StreamsBuilder builder) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.APPEAL_STATE), Serdes.String(), AvroSerde.of(AppealState.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.DEPARTMENT_QUEUE), Serdes.String(), Serdes.String()));
+    return builder.stream(Topics.APPEAL_COMMANDS.name(), consumed(Topics.APPEAL_COMMANDS))
+        .process(() -> new AppealCommandProcessor(clock, lastResortDepartmentId),
+            StoreNames.APPEAL_STATE, StoreNames.DEPARTMENT_QUEUE);
+  }
+
+  static void answerEveryCommand(KStream<String, AppealOutcome> outcomes) {
+    outcomes.mapValues(AppealOutcome::result).to(Topics.COMMAND_RESULTS.name(), produced(Topics.COMMAND_RESULTS));
+  }
+
+  static void recordEvents(KStream<String, AppealOutcome> outcomes) {
+    outcomes.flatMapValues(outcome -> outcome.decision().events())
+        .to(Topics.APPEAL_EVENTS.name(), produced(Topics.APPEAL_EVENTS));
+  }
+
+  static void feedDepartmentQueues(KStream<String, AppealOutcome> outcomes) {
+    TopicNameExtractor<String, DepartmentQueueRecord> toDepartmentTopic =
+        (appealId, entry, context) -> Topics.departmentQueue(entry.departmentId());
+    outcomes.flatMapValues(AppealTopology::departmentEntries)
+        .to(toDepartmentTopic, Produced.with(Serdes.String(), new JacksonJsonSerde<>(DepartmentQueueRecord.class).noTypeInfo()));
+  }
+
+  /** The department that holds the appeal after each event hears of it; on a transfer, the one it left too. */
+  private static List<DepartmentQueueRecord> departmentEntries(AppealOutcome outcome) {
+    List<DepartmentQueueRecord> entries = new ArrayList<>();
+    for (AppealEvent event : outcome.decision().events()) {
+      if (event.getDepartmentId() != null) {
+        entries.add(DepartmentQueueRecord.of(event.getDepartmentId(), event, outcome.after()));
+      }
+      if (event.getType() == EventType.TRANSFERRED && event.getFromDepartmentId() != null) {
+        entries.add(DepartmentQueueRecord.of(event.getFromDepartmentId(), event, outcome.after()));
+      }
+    }
+    return entries;
+  }
+
+  private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic) {
+    return Consumed.with(topic.keySerde(), topic.valueSerde());
+  }
+
+  private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {
+    return Produced.with(topic.keySerde(), topic.valueSerde());
+  }
+}

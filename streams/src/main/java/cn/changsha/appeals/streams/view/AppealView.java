@@ -1,0 +1,29 @@
+package cn.changsha.appeals.streams.view;
+
+import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.AppealSubmission;
+import cn.changsha.appeals.schema.Enterprise;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An appeal's current state with its full timeline, as JSON for people and other systems. */
+public record AppealView(
+    String appealId, String trackingNumber, String status, String departmentId, String routingRuleId,
+    EnterpriseView enterprise, String district, String category, String title, String description,
+    String channel, OffsetDateTime submittedAt, OffsetDateTime updatedAt, String resolution,
+    Integer rating, long version, List<EventView> timeline) {
+
+  public record EnterpriseView(
+      String name, String creditCode, String contactName, String contactPhone, String greenCard) {}
+
+  public static AppealView from(AppealState s) {
+    AppealSubmission sub = s.getSubmission();
+    Enterprise e = sub.getEnterprise();
+    return new AppealView(s.getAppealId(), s.getTrackingNumber(), s.getStatus().name(),
+        s.getDepartmentId(), s.getRoutingRuleId(),
+        new EnterpriseView(e.getName(), e.getCreditCode(), e.getContactName(), e.getContactPhone(), e.getGreenCard()),
+        sub.getDistrict(), sub.getCategory(), sub.getTitle(), sub.getDescription(), sub.getChannel().name(),
+        Times.local(s.getSubmittedAt()), Times.local(s.getUpdatedAt()), s.getResolution(), s.getRating(),
+        s.getVersion(), s.getTimeline().stream().map(EventView::from).toList());
+  }
+}

@@ -1,0 +1,109 @@
+package cn.changsha.appeals.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.changsha.appeals.schema.AppealEvent;
+import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.AppealStatus;
+import cn.changsha.appeals.schema.EventType;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoutingTopologyTest {
+
+  @TempDir Path stateDir;
+  TopologyFixture fx;
+
+  @BeforeEach
+  void start() {
+    fx = new TopologyFixture(stateDir);
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  @Test
+  void aRuleForCategoryAndDistrictRoutesTheAppeal() {
+    String id = fx.submit("430104", "ENVIRONMENT");
+
+    AppealState state = fx.state(id);
+    assertThat(state.getStatus()).isEqualTo(AppealStatus.ROUTED);
+    assertThat(state.getDepartmentId()).isEqualTo("430104-ENV");
+    assertThat(state.getRoutingRuleId()).isEqualTo("r-env-yuelu");
+    List<AppealEvent> events = fx.events.readValuesToList();
+    assertThat(events).extracting(AppealEvent::getType).containsExactly(EventType.SUBMITTED, EventType.ROUTED);
+    assertThat(events).extracting(AppealEvent::getSequence).containsExactly(1L, 2L);
+    assertThat(events.get(1).getActor().getId()).isEqualTo("router");
+  }
+
+  @Test
+  void aRuleWithoutDistrictMatchesEveryDistrict() {
+    assertThat(fx.state(fx.submit("430181", "URBAN_MANAGEMENT")).getDepartmentId()).isEqualTo("430103-URBAN");
+  }
+
+  @Test
+  void whatNoRuleClaimsGoesToTheDistrictFallback() {
+    AppealState state = fx.state(fx.submit("430104", "TAX"));
+    assertThat(state.getDepartmentId()).isEqualTo("430104-BSC");
+    assertThat(state.getRoutingRuleId()).isEqualTo("fallback-430104");
+  }
+
+  @Test
+  void aDistrictWithoutAnyRuleGoesToTheLastResortOffice() {
+    AppealState state = fx.state(fx.submit("430182", "TAX"));
+    assertThat(state.getDepartmentId()).isEqualTo(TopologyFixture.LAST_RESORT);
+    assertThat(state.getRoutingRuleId()).isEqualTo("last-resort");
+  }
+
+  @Test
+  void theFirstMatchingRuleByOrderWins() {
+    fx.rule("r-env-yuelu-priority", 50, "430104", "ENVIRONMENT", "430104-MARKET");
+    assertThat(fx.state(fx.submit("430104", "ENVIRONMENT")).getDepartmentId()).isEqualTo("430104-MARKET");
+  }
+
+  @Test
+  void aChangedRuleTakesEffectForTheNextAppeal() {
+    String before = fx.submit("430104", "ENVIRONMENT");
+    fx.rule("r-env-yuelu", 100, "430104", "ENVIRONMENT", "430104-BSC");
+    String after = fx.submit("430104", "ENVIRONMENT");
+
+    assertThat(fx.state(before).getDepartmentId()).isEqualTo("430104-ENV");
+    assertThat(fx.state(after).getDepartmentId()).isEqualTo("430104-BSC");
+  }
+
+  @Test
+  void aRuleWhoseDepartmentIsInactiveIsSkipped() {
+    fx.department("430104-ENV", false);
+    assertThat(fx.state(fx.submit("430104", "ENVIRONMENT")).getDepartmentId()).isEqualTo("430104-BSC");
+  }
+
+  @Test
+  void theRoutedAppealReachesItsDepartmentsTopicAndQueue() {
+    String id = fx.submit("430104", "ENVIRONMENT");
+
+    var records = fx.departmentTopic("430104-ENV");
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).key).isEqualTo(id);
+    assertThat(records.get(0).value).contains("\"type\":\"ROUTED\"").contains("\"status\":\"ROUTED\"")
+        .contains("湖南艾科瑞生物工程有限公司");
+    assertThat(fx.departmentTopic("430104-BSC")).isEmpty();
+    assertThat(fx.queue("430104-ENV")).containsExactly(id);
+  }
+
+  @Test
+  void aQueueListsOldestFirst() {
+    String first = fx.submit("430104", "ENVIRONMENT");
+    fx.clock.set(TopologyFixture.START.plusSeconds(60));
+    String second = fx.submit("430104", "ENVIRONMENT");
+    fx.clock.set(TopologyFixture.START.minusSeconds(60));
+    String earliest = fx.submit("430104", "ENVIRONMENT");
+
+    assertThat(fx.queue("430104-ENV")).containsExactly(earliest, first, second);
+  }
+}

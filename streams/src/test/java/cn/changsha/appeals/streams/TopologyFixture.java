@@ -1,0 +1,184 @@
+package cn.changsha.appeals.streams;
+
+import cn.changsha.appeals.schema.Actor;
+import cn.changsha.appeals.schema.ActorRole;
+import cn.changsha.appeals.schema.AppealCommand;
+import cn.changsha.appeals.schema.AppealEvent;
+import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.AppealSubmission;
+import cn.changsha.appeals.schema.Channel;
+import cn.changsha.appeals.schema.CommandResult;
+import cn.changsha.appeals.schema.CommandType;
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Enterprise;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.topics.Topic;
+import cn.changsha.appeals.topics.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The production topology in a TopologyTestDriver, with a small reference data set and a settable clock. */
+final class TopologyFixture implements AutoCloseable {
+
+  static final String LAST_RESORT = "CS-OPT";
+  static final Instant START = Instant.parse("2026-03-02T01:00:00Z"); // Monday 09:00 in Changsha
+
+  final SettableClock clock = new SettableClock(START);
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, AppealCommand> commands;
+  final TestInputTopic<String, Department> departments;
+  final TestInputTopic<String, RoutingRule> rules;
+  final TestOutputTopic<String, CommandResult> results;
+  final TestOutputTopic<String, AppealEvent> events;
+
+  TopologyFixture(Path stateDir) {
+    StreamsBuilder builder = new StreamsBuilder();
+    new AppealTopology(clock, LAST_RESORT).buildInto(builder);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "appeals-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(builder.build(), props);
+    commands = input(Topics.APPEAL_COMMANDS);
+    departments = input(Topics.DEPARTMENTS);
+    rules = input(Topics.ROUTING_RULES);
+    results = output(Topics.COMMAND_RESULTS);
+    events = output(Topics.APPEAL_EVENTS);
+    for (String id : List.of("430104-ENV", "430104-MARKET", "430104-BSC", "430103-URBAN", LAST_RESORT)) {
+      department(id, true);
+    }
+    rule("r-env-yuelu", 100, "430104", "ENVIRONMENT", "430104-ENV");
+    rule("r-reg-yuelu", 100, "430104", "REGISTRATION", "430104-MARKET");
+    rule("r-urban-any", 200, null, "URBAN_MANAGEMENT", "430103-URBAN");
+    rule("fallback-430104", 10_000, "430104", null, "430104-BSC");
+  }
+
+  void department(String id, boolean active) {
+    departments.pipeInput(id, new Department(id, "部门 " + id, "Department " + id,
+        id.contains("-") && Character.isDigit(id.charAt(0)) ? id.substring(0, 6) : null, Topics.departmentQueue(id), active));
+  }
+
+  void rule(String ruleId, int order, String district, String category, String departmentId) {
+    rules.pipeInput(ruleId, new RoutingRule(ruleId, order, district, category, departmentId, null));
+  }
+
+  /** Submits a fresh appeal and returns its id. */
+  String submit(String district, String category) {
+    String trackingNumber = AppealIds.trackingNumberFor(UUID.randomUUID().toString());
+    String appealId = AppealIds.appealIdFor(trackingNumber);
+    send(submitCommand(appealId, trackingNumber, district, category, "fp-" + appealId));
+    return appealId;
+  }
+
+  AppealCommand submitCommand(String appealId, String trackingNumber, String district, String category, String fingerprint) {
+    Enterprise enterprise = new Enterprise("湖南艾科瑞生物工程有限公司", "91350100M000100Y43", "张三", "13800000000", null);
+    AppealSubmission submission = new AppealSubmission(enterprise, district, category,
+        "环评手续咨询", "新建实验室需要办理环评手续,请指导。", Channel.KIOSK);
+    return base(appealId, CommandType.SUBMIT, new Actor(ActorRole.KIOSK, "kiosk-01"))
+        .setTrackingNumber(trackingNumber).setRequestFingerprint(fingerprint).setSubmission(submission).build();
+  }
+
+  static AppealCommand.Builder base(String appealId, CommandType type, Actor actor) {
+    return AppealCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setAppealId(appealId)
+        .setType(type)
+        .setIssuedAt(Instant.EPOCH)
+        .setActor(actor);
+  }
+
+  /** Sends a command other than SUBMIT, acting as the department (or enterprise) the type implies. */
+  CommandResult act(String appealId, CommandType type, Consumer<AppealCommand.Builder> fields) {
+    ActorRole role = switch (type) {
+      case PROVIDE_INFO, EVALUATE, REOPEN, WITHDRAW -> ActorRole.ENTERPRISE;
+      default -> ActorRole.DEPARTMENT;
+    };
+    AppealCommand.Builder command = base(appealId, type, new Actor(role, role == ActorRole.DEPARTMENT ? "dept-user-1" : "91350100M000100Y43"));
+    fields.accept(command);
+    return send(command.build());
+  }
+
+  CommandResult send(AppealCommand command) {
+    commands.pipeInput(command.getAppealId(), command);
+    List<CommandResult> answers = results.readValuesToList();
+    if (answers.size() != 1) {
+      throw new AssertionError("Expected exactly one result per command, got " + answers.size());
+    }
+    return answers.get(0);
+  }
+
+  AppealState state(String appealId) {
+    KeyValueStore<String, AppealState> store = driver.getKeyValueStore(StoreNames.APPEAL_STATE);
+    return store.get(appealId);
+  }
+
+  List<String> queue(String departmentId) {
+    KeyValueStore<String, String> store = driver.getKeyValueStore(StoreNames.DEPARTMENT_QUEUE);
+    List<String> ids = new ArrayList<>();
+    try (var it = store.prefixScan(departmentId + "|", Serdes.String().serializer())) {
+      it.forEachRemaining(kv -> ids.add(kv.value));
+    }
+    return ids;
+  }
+
+  List<KeyValue<String, String>> departmentTopic(String departmentId) {
+    return driver.createOutputTopic(Topics.departmentQueue(departmentId), new StringDeserializer(), new StringDeserializer())
+        .readKeyValuesToList();
+  }
+
+  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+
+  static final class SettableClock extends Clock {
+    private Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
