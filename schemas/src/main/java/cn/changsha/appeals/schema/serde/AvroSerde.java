@@ -30,16 +30,27 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   }
 
   private final Class<T> type;
+  private final Schema schema;
+  private final SchemaStore.Cache writerSchemas;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
   public AvroSerde(Class<T> type) {
     this.type = type;
     SpecificData model = SpecificData.getForClass(type);
-    Schema schema = model.getSchema(type);
+    this.schema = model.getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
-    SchemaStore.Cache store = SchemaHistory.store();
-    this.decoder = new BinaryMessageDecoder<>(model, schema, store);
+    this.writerSchemas = SchemaHistory.store();
+    this.decoder = new BinaryMessageDecoder<>(model, schema, writerSchemas);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /** Lets this serde read data written with a schema that is not (yet) in the released history. */
+  public void addWriterSchema(Schema writer) {
+    writerSchemas.addSchema(writer);
   }
 
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {

@@ -1,0 +1,143 @@
+package cn.changsha.appeals.app.broker;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real, single-node Kafka broker in KRaft combined mode (broker and controller in one), running
+ * inside this JVM with its log on disk. The directory is formatted once; after that every start
+ * reopens the same log, so a restart (even after {@code kill -9}) loses nothing that was acknowledged.
+ */
+public final class InProcessKafkaBroker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(InProcessKafkaBroker.class);
+  private static final int NODE_ID = 1;
+  private static final String CONTROLLER = "CONTROLLER";
+
+  private final Path logDir;
+  private final int port;
+  private final int controllerPort;
+  private KafkaRaftServer server;
+
+  public InProcessKafkaBroker(Path logDir, int port, int controllerPort) {
+    this.logDir = logDir.toAbsolutePath();
+    this.port = port == 0 ? freePort() : port;
+    this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+  }
+
+  public String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  public Path logDir() {
+    return logDir;
+  }
+
+  public synchronized InProcessKafkaBroker start() {
+    Instant begin = Instant.now();
+    ensurePortFree(port);
+    ensurePortFree(controllerPort);
+    Map<String, Object> config = config();
+    formatOnce(config);
+    server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+    server.startup();
+    log.info("In-process Kafka broker ready on {} in {} ms, log in {}",
+        bootstrapServers(), Duration.between(begin, Instant.now()).toMillis(), logDir);
+    return this;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+      log.info("In-process Kafka broker stopped");
+    }
+  }
+
+  private Map<String, Object> config() {
+    Map<String, Object> c = new HashMap<>();
+    c.put("process.roles", "broker,controller");
+    c.put("node.id", String.valueOf(NODE_ID));
+    c.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+    c.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER + "://localhost:" + controllerPort);
+    c.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    c.put("controller.listener.names", CONTROLLER);
+    c.put("inter.broker.listener.name", "PLAINTEXT");
+    c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+    c.put("log.dirs", logDir.toString());
+    c.put("offsets.topic.replication.factor", "1");
+    c.put("offsets.topic.num.partitions", "6");
+    c.put("transaction.state.log.replication.factor", "1");
+    c.put("transaction.state.log.min.isr", "1");
+    c.put("transaction.state.log.num.partitions", "6");
+    c.put("share.coordinator.state.topic.replication.factor", "1");
+    c.put("share.coordinator.state.topic.min.isr", "1");
+    c.put("min.insync.replicas", "1");
+    c.put("group.initial.rebalance.delay.ms", "0");
+    // Topics are created on purpose, with the partitions and retention they need.
+    c.put("auto.create.topics.enable", "false");
+    return c;
+  }
+
+  private void formatOnce(Map<String, Object> config) {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
+    try {
+      Files.createDirectories(logDir);
+      new Formatter()
+          .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(NODE_ID)
+          .setDirectories(Set.of(logDir.toString()))
+          .setMetadataLogDirectory(logDir.toString())
+          .setControllerListenerName(CONTROLLER)
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .run();
+      log.info("Formatted a new Kafka log directory {}", logDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot format Kafka log directory " + logDir, e);
+    }
+  }
+
+  private static void ensurePortFree(int port) {
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress("localhost", port), 200);
+    } catch (IOException free) {
+      return;
+    }
+    throw new IllegalStateException("Port " + port + " is in use: is another appeal tracker or Kafka running? "
+        + "Set KAFKA_BOOTSTRAP_SERVERS to use it, or appeals.embedded-kafka.port to pick another port.");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package cn.changsha.appeals.app.broker;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * With no Kafka configured ({@code KAFKA_BOOTSTRAP_SERVERS} unset), starts the in-process broker
+ * before any Kafka client is created and points Spring's Kafka settings at it. The broker is
+ * registered as the context's first singleton, so it is closed last, after Streams and the
+ * producers have finished with it.
+ */
+public final class InProcessKafkaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  private static final Logger log = LoggerFactory.getLogger(InProcessKafkaInitializer.class);
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    String configured = env.getProperty("KAFKA_BOOTSTRAP_SERVERS", env.getProperty("spring.kafka.bootstrap-servers", ""));
+    if (!configured.isBlank()) {
+      log.info("Using the Kafka cluster at {}", configured);
+      env.getPropertySources().addFirst(new MapPropertySource("kafkaCluster",
+          Map.of("spring.kafka.bootstrap-servers", configured)));
+      return;
+    }
+    Path dataDir = Path.of(env.getProperty("appeals.data-dir", "data"));
+    InProcessKafkaBroker broker = new InProcessKafkaBroker(dataDir.resolve("kafka"),
+        env.getProperty("appeals.embedded-kafka.port", Integer.class, 9092),
+        env.getProperty("appeals.embedded-kafka.controller-port", Integer.class, 9093)).start();
+    env.getPropertySources().addFirst(new MapPropertySource("inProcessKafka",
+        Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers())));
+    context.getBeanFactory().registerSingleton("inProcessKafkaBroker", broker);
+    ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("inProcessKafkaBroker", broker::close);
+  }
+}

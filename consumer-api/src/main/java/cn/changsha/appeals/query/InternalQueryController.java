@@ -1,0 +1,33 @@
+package cn.changsha.appeals.query;
+
+import cn.changsha.appeals.streams.view.AppealView;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Peer-to-peer reads: only this instance's own stores, never forwarded again. */
+@RestController
+public class InternalQueryController {
+
+  private final LocalStores local;
+  private final AppealQueries appeals;
+
+  public InternalQueryController(LocalStores local, AppealQueries appeals) {
+    this.local = local;
+    this.appeals = appeals;
+  }
+
+  @GetMapping("/internal/appeals/{appealId}")
+  public AppealView appeal(@PathVariable String appealId) {
+    return local.appeal(appealId).map(AppealView::from)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
+  }
+
+  @GetMapping("/internal/departments/{departmentId}/queue")
+  public List<QueueEntry> queue(@PathVariable String departmentId) {
+    return appeals.localQueue(departmentId);
+  }
+}

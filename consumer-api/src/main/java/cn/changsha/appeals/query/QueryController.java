@@ -1,0 +1,79 @@
+package cn.changsha.appeals.query;
+
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.streams.AppealIds;
+import cn.changsha.appeals.streams.query.ReferenceQueries;
+import cn.changsha.appeals.streams.view.AppealView;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The read side: appeals, department queues and reference data, all from Kafka Streams state. */
+@RestController
+public class QueryController {
+
+  private final AppealQueries appeals;
+  private final ReferenceQueries reference;
+
+  public QueryController(AppealQueries appeals, ReferenceQueries reference) {
+    this.appeals = appeals;
+    this.reference = reference;
+  }
+
+  public record DepartmentView(String departmentId, String name, String nameEn, String district, String queueTopic, boolean active) {
+    static DepartmentView of(Department d) {
+      return new DepartmentView(d.getDepartmentId(), d.getName(), d.getNameEn(), d.getDistrict(), d.getQueueTopic(), d.getActive());
+    }
+  }
+
+  public record RuleView(String ruleId, int order, String district, String category, String departmentId, String description) {
+    static RuleView of(RoutingRule r) {
+      return new RuleView(r.getRuleId(), r.getOrder(), r.getDistrict(), r.getCategory(), r.getDepartmentId(), r.getDescription());
+    }
+  }
+
+  public record Queue(String departmentId, int total, List<QueueEntry> appeals) {}
+
+  @GetMapping("/api/appeals/{appealId}")
+  public AppealView appeal(@PathVariable String appealId) {
+    return appeals.appeal(appealId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId));
+  }
+
+  @GetMapping(value = "/api/appeals", params = "trackingNumber")
+  public AppealView byTrackingNumber(@RequestParam String trackingNumber) {
+    String normalised = trackingNumber.strip().toUpperCase();
+    if (!AppealIds.isTrackingNumber(normalised)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A tracking number is CS followed by 10 letters and digits");
+    }
+    return appeals.appeal(AppealIds.appealIdFor(normalised))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with tracking number " + normalised));
+  }
+
+  @GetMapping("/api/departments")
+  public List<DepartmentView> departments() {
+    return reference.departments().stream().map(DepartmentView::of).toList();
+  }
+
+  @GetMapping("/api/departments/{departmentId}/queue")
+  public Queue queue(@PathVariable String departmentId, @RequestParam(defaultValue = "1000") int limit) {
+    if (reference.department(departmentId).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No department " + departmentId);
+    }
+    if (limit < 1 || limit > 10_000) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to 10000");
+    }
+    List<QueueEntry> open = appeals.queue(departmentId);
+    return new Queue(departmentId, open.size(), open.subList(0, Math.min(limit, open.size())));
+  }
+
+  @GetMapping("/api/routing-rules")
+  public List<RuleView> routingRules() {
+    return reference.routingRules().stream().map(RuleView::of).toList();
+  }
+}

@@ -1,0 +1,37 @@
+package cn.changsha.appeals.intake;
+
+import cn.changsha.appeals.schema.AppealEvent;
+import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.EventType;
+import cn.changsha.appeals.streams.view.Times;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+
+/**
+ * What a kiosk prints. Built only from facts fixed at submission (never from the appeal's current
+ * status), so every retry with the same idempotency key gets the same receipt.
+ *
+ * @param status SUBMITTED: the appeal is on record under this tracking number
+ * @param routed false if the topology had not answered within the wait; the appeal is on record
+ *     all the same, and a retry or {@code GET /api/appeals?trackingNumber=} shows the rest
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Receipt(
+    String appealId, String trackingNumber, String status, boolean routed,
+    OffsetDateTime submittedAt, String departmentId, String track) {
+
+  public static Receipt of(AppealState state) {
+    String department = state.getTimeline().stream()
+        .filter(e -> e.getType() == EventType.ROUTED).findFirst().map(AppealEvent::getDepartmentId).orElse(null);
+    return new Receipt(state.getAppealId(), state.getTrackingNumber(), "SUBMITTED", true,
+        Times.local(state.getSubmittedAt()), department, link(state.getAppealId()));
+  }
+
+  public static Receipt pending(String appealId, String trackingNumber) {
+    return new Receipt(appealId, trackingNumber, "SUBMITTED", false, null, null, link(appealId));
+  }
+
+  private static String link(String appealId) {
+    return "/api/appeals/" + appealId;
+  }
+}

@@ -1,0 +1,63 @@
+package cn.changsha.appeals.intake.gateway;
+
+import cn.changsha.appeals.schema.AppealCommand;
+import cn.changsha.appeals.schema.CommandResult;
+import cn.changsha.appeals.topics.Topics;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.requestreply.RequestReplyFuture;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command to the appeal topology and waits, for a bounded time, for its answer. The
+ * command is on the log once {@link #send} returns without throwing; an empty answer means the
+ * topology has not answered in time, not that the command was lost.
+ */
+@Component
+public class CommandGateway {
+
+  private final ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> template;
+
+  public CommandGateway(ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> commandTemplate) {
+    this.template = commandTemplate;
+  }
+
+  public Optional<CommandResult> send(AppealCommand command) {
+    RequestReplyFuture<String, SpecificRecord, CommandResult> future = template.sendAndReceive(
+        new ProducerRecord<>(Topics.APPEAL_COMMANDS.name(), command.getAppealId(), command));
+    try {
+      future.getSendFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new CommandNotRecordedException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandNotRecordedException(e);
+    }
+    try {
+      ConsumerRecord<String, CommandResult> reply = future.get();
+      return Optional.of(reply.value());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof KafkaReplyTimeoutException) {
+        return Optional.empty();
+      }
+      throw new IllegalStateException("Waiting for the answer to command " + command.getCommandId() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Kafka did not take the command; nothing happened and the caller may retry. */
+  public static final class CommandNotRecordedException extends RuntimeException {
+    CommandNotRecordedException(Throwable cause) {
+      super("Kafka did not accept the command: " + cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package cn.changsha.appeals.intake.reference;
+
+import cn.changsha.appeals.intake.BadRequestException;
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.streams.config.AppealsProperties;
+import cn.changsha.appeals.streams.query.ReferenceQueries;
+import cn.changsha.appeals.topics.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Changes routing rules and departments at run time by publishing to their compacted topics. Each
+ * call returns once this instance's global table holds the change, so the next appeal submitted
+ * here is routed by it; other instances follow within moments.
+ */
+@RestController
+@RequestMapping("/api/admin")
+public class ReferenceDataController {
+
+  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
+
+  private final ReferenceDataPublisher publisher;
+  private final ReferenceQueries reference;
+  private final ReferenceCatalog catalog;
+  private final AppealsProperties appeals;
+
+  public ReferenceDataController(ReferenceDataPublisher publisher, ReferenceQueries reference,
+      ReferenceCatalog catalog, AppealsProperties appeals) {
+    this.publisher = publisher;
+    this.reference = reference;
+    this.catalog = catalog;
+    this.appeals = appeals;
+  }
+
+  public record RuleRequest(
+      @NotNull @Min(0) @Max(1_000_000) Integer order, String district, String category,
+      @NotBlank String departmentId, @Size(max = 200) String description) {}
+
+  public record DepartmentRequest(
+      @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String nameEn, String district,
+      @NotNull Boolean active) {}
+
+  @PutMapping("/routing-rules/{ruleId}")
+  public RoutingRule putRule(@PathVariable String ruleId, @Valid @RequestBody RuleRequest body) {
+    requireId("ruleId", ruleId);
+    requireKnown("district", body.district(), catalog.districtCodes().contains(body.district()));
+    requireKnown("category", body.category(), catalog.categoryCodes().contains(body.category()));
+    if (reference.department(body.departmentId()).isEmpty()) {
+      throw new BadRequestException("departmentId", "no department " + body.departmentId());
+    }
+    RoutingRule rule = new RoutingRule(ruleId, body.order(), body.district(), body.category(), body.departmentId(), body.description());
+    publisher.publishRules(List.of(rule));
+    awaitVisible(() -> reference.routingRule(ruleId).filter(rule::equals).isPresent());
+    return rule;
+  }
+
+  @DeleteMapping("/routing-rules/{ruleId}")
+  public ResponseEntity<Void> deleteRule(@PathVariable String ruleId) {
+    requireId("ruleId", ruleId);
+    if (reference.routingRule(ruleId).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No routing rule " + ruleId);
+    }
+    publisher.deleteRule(ruleId);
+    awaitVisible(() -> reference.routingRule(ruleId).isEmpty());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping("/departments/{departmentId}")
+  public Department putDepartment(@PathVariable String departmentId, @Valid @RequestBody DepartmentRequest body) {
+    requireId("departmentId", departmentId);
+    requireKnown("district", body.district(), catalog.districtCodes().contains(body.district()));
+    if (!body.active() && departmentId.equals(appeals.lastResortDepartment())) {
+      throw new BadRequestException("active", "the last-resort department " + departmentId + " must stay active");
+    }
+    Department department = new Department(departmentId, body.name(), body.nameEn(), body.district(),
+        Topics.departmentQueue(departmentId), body.active());
+    publisher.publishDepartments(List.of(department));
+    awaitVisible(() -> reference.department(departmentId).filter(department::equals).isPresent());
+    return department;
+  }
+
+  private static void requireId(String field, String id) {
+    if (!Topics.isValidDepartmentId(id)) {
+      throw new BadRequestException(field, "must be 1-64 letters, digits, '_' or '-'");
+    }
+  }
+
+  private static void requireKnown(String field, String value, boolean known) {
+    if (value != null && !known) {
+      throw new BadRequestException(field, "unknown code " + value);
+    }
+  }
+
+  private static void awaitVisible(Supplier<Boolean> visible) {
+    Instant deadline = Instant.now().plus(VISIBLE_WITHIN);
+    while (!Objects.equals(visible.get(), true)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new ResponseStatusException(HttpStatus.ACCEPTED, "Published; not yet visible on this instance");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

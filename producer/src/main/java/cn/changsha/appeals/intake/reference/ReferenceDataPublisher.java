@@ -1,0 +1,54 @@
+package cn.changsha.appeals.intake.reference;
+
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.topics.Topics;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Writes departments and routing rules to their compacted topics and waits until the broker has them. */
+@Component
+public class ReferenceDataPublisher {
+
+  private final KafkaTemplate<String, SpecificRecord> kafka;
+  private final DepartmentTopics departmentTopics;
+
+  public ReferenceDataPublisher(KafkaTemplate<String, SpecificRecord> avroKafkaTemplate, DepartmentTopics departmentTopics) {
+    this.kafka = avroKafkaTemplate;
+    this.departmentTopics = departmentTopics;
+  }
+
+  public void publishDepartments(List<Department> departments) {
+    departmentTopics.ensure(departments);
+    await(departments.stream()
+        .map(d -> kafka.send(Topics.DEPARTMENTS.name(), d.getDepartmentId(), d))
+        .toArray(CompletableFuture[]::new));
+  }
+
+  public void publishRules(List<RoutingRule> rules) {
+    await(rules.stream()
+        .map(r -> kafka.send(Topics.ROUTING_RULES.name(), r.getRuleId(), r))
+        .toArray(CompletableFuture[]::new));
+  }
+
+  public void deleteRule(String ruleId) {
+    await(kafka.send(Topics.ROUTING_RULES.name(), ruleId, null));
+  }
+
+  private static void await(CompletableFuture<?>... sends) {
+    try {
+      CompletableFuture.allOf(sends).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while publishing reference data", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not accept the reference data: " + e.getMessage(), e);
+    }
+  }
+}

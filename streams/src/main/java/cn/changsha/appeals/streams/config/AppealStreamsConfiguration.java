@@ -1,0 +1,89 @@
+package cn.changsha.appeals.streams.config;
+
+import cn.changsha.appeals.streams.AppealTopology;
+import cn.changsha.appeals.topics.Topic;
+import cn.changsha.appeals.topics.Topics;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Runs the appeal topology inside Spring: its topics, its Streams settings, its clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(AppealsProperties.class)
+public class AppealStreamsConfiguration {
+
+  public static final String APPLICATION_ID = "appeal-tracker";
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+  KafkaStreamsConfiguration appealStreamsConfig(
+      KafkaProperties kafka, AppealsProperties appeals, @Value("${server.port:8080}") int port) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, appeals.dataDir().resolve("streams").toAbsolutePath().toString());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, appeals.advertisedHost() + ":" + port);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) appeals.replicationFactor());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, appeals.standbyReplicas());
+    // Static membership: a restarted instance takes its tasks back at once instead of
+    // waiting out the session timeout of its previous self.
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), appeals.instanceIdOr(port));
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    return new KafkaStreamsConfiguration(props);
+  }
+
+  @Bean
+  KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
+    return new KafkaStreamsInteractiveQueryService(streams);
+  }
+
+  @Bean
+  AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals) {
+    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment());
+    topology.buildInto(builder);
+    return topology;
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics appealTopics(AppealsProperties appeals) {
+    return new KafkaAdmin.NewTopics(Topics.all().stream().map(topic -> newTopic(topic, appeals)).toArray(NewTopic[]::new));
+  }
+
+  private static NewTopic newTopic(Topic<?, ?> topic, AppealsProperties appeals) {
+    TopicBuilder builder = TopicBuilder.name(topic.name()).replicas(appeals.replicationFactor());
+    if (topic.compacted()) {
+      return builder.partitions(1).compact().build();
+    }
+    builder.partitions(appeals.partitions());
+    if (topic == Topics.APPEAL_EVENTS) {
+      // The event log is the truth every view is rebuilt from: it is never deleted.
+      builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    }
+    return builder.build();
+  }
+}
