@@ -4,6 +4,8 @@ import cn.changsha.appeals.intake.gateway.CommandGateway.CommandNotRecordedExcep
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * kiosk can mark them all; refusals from the topology carry its reason.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems {
 
   public record FieldProblem(String field, String message) {}

@@ -25,7 +25,11 @@ public record ReferenceCatalog(
   public record CityDepartment(String id, String name, String nameEn) {}
 
   /** A department every district has, e.g. its market regulation bureau, and the categories it owns. */
-  public record DepartmentKind(String suffix, String name, String nameEn, List<String> categories, boolean districtFallback) {}
+  public record DepartmentKind(String suffix, String name, String nameEn, List<String> categories, Boolean districtFallback) {
+    boolean isDistrictFallback() {
+      return Boolean.TRUE.equals(districtFallback);
+    }
+  }
 
   /** Routing rules for a category in a district are tried first; the district fallback after them. */
   public static final int CATEGORY_RULE_ORDER = 100;
@@ -73,7 +77,7 @@ public record ReferenceCatalog(
           rules.add(new RoutingRule(district.code() + "-" + category, CATEGORY_RULE_ORDER,
               district.code(), category, departmentId, district.name() + " " + category));
         }
-        if (kind.districtFallback()) {
+        if (kind.isDistrictFallback()) {
           rules.add(new RoutingRule("fallback-" + district.code(), DISTRICT_FALLBACK_ORDER,
               district.code(), null, departmentId, district.name() + " 兜底 / fallback"));
         }

@@ -1,5 +1,6 @@
 package cn.changsha.appeals.intake.validation;
 
+import cn.changsha.appeals.kiosk.CreditCodes;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,4 +1,4 @@
-package cn.changsha.appeals.intake.validation;
+package cn.changsha.appeals.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

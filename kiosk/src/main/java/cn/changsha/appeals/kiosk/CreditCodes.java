@@ -1,4 +1,4 @@
-package cn.changsha.appeals.intake.validation;
+package cn.changsha.appeals.kiosk;
 
 /**
  * The unified social credit code of GB 32100-2015: 18 characters from a 31-character set (no I,

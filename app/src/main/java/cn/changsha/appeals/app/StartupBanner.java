@@ -1,0 +1,46 @@
+package cn.changsha.appeals.app;
+
+import cn.changsha.appeals.streams.config.AppealsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the system where to look. */
+@Component
+class StartupBanner {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+  private final Environment env;
+  private final KafkaProperties kafka;
+  private final AppealsProperties appeals;
+
+  StartupBanner(Environment env, KafkaProperties kafka, AppealsProperties appeals) {
+    this.env = env;
+    this.kafka = kafka;
+    this.appeals = appeals;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void ready() {
+    String http = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    log.info("""
+
+        ===============================================================
+         Enterprise appeal tracker is up / 企业诉求跟踪系统已启动
+           API ............ {}/api/departments
+           API docs ....... {}/swagger-ui.html
+           Health ......... {}/actuator/health
+           Kafka .......... {}
+           Data ........... {}
+         Try: curl -s {}/api/departments | head -c 400
+         Simulate: java -jar kiosk/target/kiosk-0.1.0-SNAPSHOT-exec.jar simulate --rate 5 --count 100
+        ===============================================================""",
+        http, http, http, String.join(",", kafka.getBootstrapServers()),
+        appeals.dataDir().toAbsolutePath(), http);
+  }
+}
