@@ -1,10 +1,10 @@
 package cn.changsha.appeals.query;
 
-import cn.changsha.appeals.schema.Department;
-import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.streams.AppealIds;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.view.AppealView;
+import cn.changsha.appeals.streams.view.DepartmentView;
+import cn.changsha.appeals.streams.view.RoutingRuleView;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,18 +23,6 @@ public class QueryController {
   public QueryController(AppealQueries appeals, ReferenceQueries reference) {
     this.appeals = appeals;
     this.reference = reference;
-  }
-
-  public record DepartmentView(String departmentId, String name, String nameEn, String district, String queueTopic, boolean active) {
-    static DepartmentView of(Department d) {
-      return new DepartmentView(d.getDepartmentId(), d.getName(), d.getNameEn(), d.getDistrict(), d.getQueueTopic(), d.getActive());
-    }
-  }
-
-  public record RuleView(String ruleId, int order, String district, String category, String departmentId, String description) {
-    static RuleView of(RoutingRule r) {
-      return new RuleView(r.getRuleId(), r.getOrder(), r.getDistrict(), r.getCategory(), r.getDepartmentId(), r.getDescription());
-    }
   }
 
   public record Queue(String departmentId, int total, List<QueueEntry> appeals) {}
@@ -73,7 +61,7 @@ public class QueryController {
   }
 
   @GetMapping("/api/routing-rules")
-  public List<RuleView> routingRules() {
-    return reference.routingRules().stream().map(RuleView::of).toList();
+  public List<RoutingRuleView> routingRules() {
+    return reference.routingRules().stream().map(RoutingRuleView::of).toList();
   }
 }

@@ -5,6 +5,8 @@ import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.streams.config.AppealsProperties;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
+import cn.changsha.appeals.streams.view.DepartmentView;
+import cn.changsha.appeals.streams.view.RoutingRuleView;
 import cn.changsha.appeals.topics.Topics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,7 +62,7 @@ public class ReferenceDataController {
       @NotNull Boolean active) {}
 
   @PutMapping("/routing-rules/{ruleId}")
-  public RoutingRule putRule(@PathVariable String ruleId, @Valid @RequestBody RuleRequest body) {
+  public RoutingRuleView putRule(@PathVariable String ruleId, @Valid @RequestBody RuleRequest body) {
     requireId("ruleId", ruleId);
     requireKnown("district", body.district(), catalog.districtCodes().contains(body.district()));
     requireKnown("category", body.category(), catalog.categoryCodes().contains(body.category()));
@@ -70,7 +72,7 @@ public class ReferenceDataController {
     RoutingRule rule = new RoutingRule(ruleId, body.order(), body.district(), body.category(), body.departmentId(), body.description());
     publisher.publishRules(List.of(rule));
     awaitVisible(() -> reference.routingRule(ruleId).filter(rule::equals).isPresent());
-    return rule;
+    return RoutingRuleView.of(rule);
   }
 
   @DeleteMapping("/routing-rules/{ruleId}")
@@ -85,7 +87,7 @@ public class ReferenceDataController {
   }
 
   @PutMapping("/departments/{departmentId}")
-  public Department putDepartment(@PathVariable String departmentId, @Valid @RequestBody DepartmentRequest body) {
+  public DepartmentView putDepartment(@PathVariable String departmentId, @Valid @RequestBody DepartmentRequest body) {
     requireId("departmentId", departmentId);
     requireKnown("district", body.district(), catalog.districtCodes().contains(body.district()));
     if (!body.active() && departmentId.equals(appeals.lastResortDepartment())) {
@@ -95,7 +97,7 @@ public class ReferenceDataController {
         Topics.departmentQueue(departmentId), body.active());
     publisher.publishDepartments(List.of(department));
     awaitVisible(() -> reference.department(departmentId).filter(department::equals).isPresent());
-    return department;
+    return DepartmentView.of(department);
   }
 
   private static void requireId(String field, String id) {

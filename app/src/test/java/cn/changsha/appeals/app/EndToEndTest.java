@@ -1,0 +1,252 @@
+package cn.changsha.appeals.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.changsha.appeals.kiosk.AppealClient;
+import cn.changsha.appeals.kiosk.AppealClientException;
+import cn.changsha.appeals.kiosk.Receipt;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The system as users meet it: real HTTP, a real broker in the JVM, the real topology. */
+class EndToEndTest {
+
+  @TempDir static Path dataDir;
+  static Tracker tracker;
+  static AppealClient kiosk;
+  static AppealClient department;
+  static AppealClient enterprise;
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  static void start() {
+    tracker = Tracker.start(dataDir, Tracker.Ports.free());
+    kiosk = tracker.client("kiosk-yuelu-01");
+    department = tracker.client("430104-ENV-clerk");
+    enterprise = tracker.client("91350100M000100Y43");
+  }
+
+  @AfterAll
+  static void stop() {
+    tracker.close();
+  }
+
+  @Test
+  void anAppealGoesFromKioskToItsDepartmentAndIsClosedByTheEnterprise() {
+    Receipt receipt = kiosk.submit(Drafts.aikerui("环评手续办理"));
+
+    assertThat(receipt.status()).isEqualTo("SUBMITTED");
+    assertThat(receipt.routed()).isTrue();
+    assertThat(receipt.departmentId()).isEqualTo("430104-ENV");
+    assertThat(receipt.trackingNumber()).matches("CS[0-9A-Z]{10}");
+
+    List<ConsumerRecord<String, String>> onTopic = readDepartmentTopic("430104-ENV", receipt.appealId());
+    assertThat(onTopic).singleElement().satisfies(r -> {
+      JsonNode entry = json.readTree(r.value());
+      assertThat(entry.path("event").path("type").asString()).isEqualTo("ROUTED");
+      assertThat(entry.path("appeal").path("trackingNumber").asString()).isEqualTo(receipt.trackingNumber());
+    });
+    assertThat(queueIds("430104-ENV")).contains(receipt.appealId());
+
+    department.act(receipt.appealId(), "acknowledge", Map.of());
+    department.act(receipt.appealId(), "resolve", Map.of("resolution", "已指导企业准备环评材料,园区专班跟进办理。"));
+    JsonNode closed = enterprise.act(receipt.appealId(), "evaluate", Map.of("rating", 5, "comment", "办理及时"));
+
+    assertThat(closed.path("outcome").asString()).isEqualTo("ACCEPTED");
+    JsonNode appeal = kiosk.appealByTrackingNumber(receipt.trackingNumber());
+    assertThat(appeal.path("status").asString()).isEqualTo("CLOSED");
+    assertThat(appeal.path("rating").asInt()).isEqualTo(5);
+    List<String> steps = new ArrayList<>();
+    List<String> actors = new ArrayList<>();
+    for (JsonNode event : appeal.path("timeline")) {
+      steps.add(event.path("type").asString());
+      actors.add(event.path("actor").path("role").asString() + ":" + event.path("actor").path("id").asString());
+      assertThat(event.path("at").asString()).endsWith("+08:00");
+    }
+    assertThat(steps).containsExactly("SUBMITTED", "ROUTED", "ACKNOWLEDGED", "RESOLVED", "EVALUATED", "CLOSED");
+    assertThat(actors).containsExactly("KIOSK:kiosk-yuelu-01", "SYSTEM:router", "DEPARTMENT:430104-ENV-clerk",
+        "DEPARTMENT:430104-ENV-clerk", "ENTERPRISE:91350100M000100Y43", "ENTERPRISE:91350100M000100Y43");
+    assertThat(queueIds("430104-ENV")).doesNotContain(receipt.appealId());
+    assertThat(readDepartmentTopic("430104-ENV", receipt.appealId())).hasSize(5);
+  }
+
+  @Test
+  void theSameIdempotencyKeyTwiceFilesOneAppeal() {
+    String key = "kiosk-yuelu-01-" + UUID.randomUUID();
+    int before = queueTotal("430104-ENV");
+
+    Receipt first = kiosk.submit(Drafts.aikerui("重复提交测试"), key);
+    Receipt retry = kiosk.submit(Drafts.aikerui("重复提交测试"), key);
+
+    assertThat(retry).isEqualTo(first);
+    assertThat(queueTotal("430104-ENV")).isEqualTo(before + 1);
+    assertThat(readDepartmentTopic("430104-ENV", first.appealId())).hasSize(1);
+  }
+
+  @Test
+  void aKeyReusedForADifferentAppealIsRefused() {
+    String key = "reused-" + UUID.randomUUID();
+    kiosk.submit(Drafts.aikerui("第一个诉求"), key);
+    assertThatThrownBy(() -> kiosk.submit(Drafts.aikerui("另一个诉求"), key))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> {
+          assertThat(e.status()).isEqualTo(422);
+          assertThat(e.getMessage()).contains("Idempotency key already used");
+        });
+  }
+
+  @Test
+  void anInvalidSubmissionNamesEveryBadField() throws Exception {
+    String body = """
+        {"enterprise": {"name": "", "creditCode": "91350100M000100Y44", "contactName": "张三", "contactPhone": "12345"},
+         "district": "110101", "category": "FOOD", "title": "t", "description": "请协助", "channel": "FAX"}""";
+    HttpResponse<String> response = post("/api/appeals", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = json.readTree(response.body());
+    List<String> fields = new ArrayList<>();
+    problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+    assertThat(fields).containsExactlyInAnyOrder("category", "channel", "description", "district",
+        "enterprise.contactPhone", "enterprise.creditCode", "enterprise.name", "title");
+    assertThat(response.body()).contains("430104").contains("GB 32100-2015");
+  }
+
+  @Test
+  void malformedJsonAndBadHeadersAreRefusedClearly() throws Exception {
+    assertThat(post("/api/appeals", "{not json").statusCode()).isEqualTo(400);
+    HttpResponse<String> badKey = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/appeals"))
+        .header("Content-Type", "application/json").header("Idempotency-Key", "x")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Drafts.aikerui("标题测试")))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(badKey.statusCode()).isEqualTo(400);
+    assertThat(badKey.body()).contains("Idempotency-Key");
+  }
+
+  @Test
+  void aRefusedActionIsAnswered409WithTheReason() {
+    Receipt receipt = kiosk.submit(Drafts.aikerui("状态机测试"));
+    assertThatThrownBy(() -> department.act(receipt.appealId(), "resolve", Map.of("resolution", "已办结")))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> {
+          assertThat(e.status()).isEqualTo(409);
+          assertThat(e.getMessage()).contains("Cannot resolve an appeal that is ROUTED");
+        });
+    assertThatThrownBy(() -> department.act(UUID.randomUUID().toString(), "acknowledge", Map.of()))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+    assertThatThrownBy(() -> department.act(receipt.appealId(), "approve", Map.of()))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void aTransferMovesTheAppealToTheOtherDepartmentsQueue() {
+    Receipt receipt = kiosk.submit(Drafts.in("430112", "TAX"));
+    assertThat(receipt.departmentId()).isEqualTo("430112-TAX");
+
+    department.act(receipt.appealId(), "transfer", Map.of("toDepartmentId", "430112-FINANCE", "reason", "属于融资服务范围"));
+
+    assertThat(queueIds("430112-TAX")).doesNotContain(receipt.appealId());
+    assertThat(queueIds("430112-FINANCE")).contains(receipt.appealId());
+  }
+
+  @Test
+  void aChangedRoutingRuleRoutesTheNextAppealWithoutARestart() throws Exception {
+    Receipt before = kiosk.submit(Drafts.in("430121", "PARKING"));
+    assertThat(before.departmentId()).isEqualTo("430121-TRAFFIC-POLICE");
+
+    HttpResponse<String> put = send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/admin/routing-rules/430121-PARKING"))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(
+            "{\"order\": 100, \"district\": \"430121\", \"category\": \"PARKING\", \"departmentId\": \"430121-URBAN\"}")).build());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    Receipt after = kiosk.submit(Drafts.in("430121", "PARKING"));
+    assertThat(after.departmentId()).isEqualTo("430121-URBAN");
+    assertThat(kiosk.appeal(before.appealId()).path("departmentId").asString()).isEqualTo("430121-TRAFFIC-POLICE");
+  }
+
+  @Test
+  void unknownAppealsAndTrackingNumbersAreNotFound() {
+    assertThatThrownBy(() -> kiosk.appeal(UUID.randomUUID().toString()))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+    assertThatThrownBy(() -> kiosk.appealByTrackingNumber("CS0000000000"))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+    assertThatThrownBy(() -> kiosk.appealByTrackingNumber("not-a-number"))
+        .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void departmentsAreListedWithTheirTopics() {
+    JsonNode departments = kiosk.departments();
+    assertThat(departments.size()).isEqualTo(109);
+    List<String> wangcheng = new ArrayList<>();
+    departments.forEach(d -> {
+      if ("430112".equals(d.path("district").asString())) {
+        wangcheng.add(d.path("name").asString());
+      }
+    });
+    assertThat(wangcheng).contains("望城区企业服务中心", "望城区市场监督管理局");
+  }
+
+  private static List<String> queueIds(String departmentId) {
+    List<String> ids = new ArrayList<>();
+    department.queue(departmentId).path("appeals").forEach(a -> ids.add(a.path("appealId").asString()));
+    return ids;
+  }
+
+  private static int queueTotal(String departmentId) {
+    return department.queue(departmentId).path("total").asInt();
+  }
+
+  /** What a department's own system sees: a plain consumer of its topic, string keys and JSON values. */
+  private static List<ConsumerRecord<String, String>> readDepartmentTopic(String departmentId, String appealId) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, tracker.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      TopicPartition partition = new TopicPartition("dept-queue." + departmentId, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (r.key().equals(appealId)) {
+            mine.add(r);
+          }
+        });
+        return consumer.position(partition) >= end;
+      });
+      return mine;
+    }
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return send(HttpRequest.newBuilder(tracker.baseUri().resolve(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+}

@@ -1,0 +1,73 @@
+package cn.changsha.appeals.app;
+
+import cn.changsha.appeals.AppealTrackerApplication;
+import cn.changsha.appeals.kiosk.AppealClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/** The whole system as a user starts it, on its own data directory and ports, ready when Streams runs. */
+final class Tracker implements AutoCloseable {
+
+  /** Ports chosen once per data directory, so a restart finds the same broker address. */
+  record Ports(int http, int kafka, int controller) {
+    static Ports free() {
+      return new Ports(freePort(), freePort(), freePort());
+    }
+  }
+
+  final Ports ports;
+  final ConfigurableApplicationContext context;
+
+  private Tracker(Ports ports, ConfigurableApplicationContext context) {
+    this.ports = ports;
+    this.context = context;
+  }
+
+  static Tracker start(Path dataDir, Ports ports) {
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(AppealTrackerApplication.class).run(
+        "--server.port=" + ports.http(),
+        "--appeals.data-dir=" + dataDir,
+        "--appeals.embedded-kafka.port=" + ports.kafka(),
+        "--appeals.embedded-kafka.controller-port=" + ports.controller(),
+        "--appeals.partitions=3",
+        "--appeals.command-timeout=30s",
+        "--spring.main.banner-mode=off");
+    KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    return new Tracker(ports, context);
+  }
+
+  String bootstrapServers() {
+    return "localhost:" + ports.kafka();
+  }
+
+  URI baseUri() {
+    return URI.create("http://localhost:" + ports.http());
+  }
+
+  AppealClient client(String actorId) {
+    return new AppealClient(baseUri(), actorId);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
