@@ -5,7 +5,9 @@ import cn.changsha.appeals.schema.serde.SpecificRecordSerializer;
 import cn.changsha.appeals.streams.config.AppealsProperties;
 import cn.changsha.appeals.topics.Topics;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -21,6 +24,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.TopicPartitionOffset;
 
 /** Kafka clients of the write side: an idempotent Avro producer and the request/reply gateway for commands. */
 @Configuration(proxyBeanMethods = false)
@@ -45,16 +49,30 @@ public class CommandGatewayConfiguration {
       ProducerFactory<String, SpecificRecord> avroProducerFactory, KafkaProperties kafka,
       AppealsProperties appeals, @Value("${server.port:8080}") int port) {
     Map<String, Object> props = kafka.buildConsumerProperties();
-    // Each instance reads every answer and keeps the ones it is waiting for.
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "command-results-" + appeals.instanceIdOr(port));
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     var consumers = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
         Topics.COMMAND_RESULTS.valueSerde().deserializer());
-    var container = new ConcurrentMessageListenerContainer<>(consumers, new ContainerProperties(Topics.COMMAND_RESULTS.name()));
+    // Every instance reads every answer from the end, with partitions assigned directly rather
+    // than through a consumer group: no rebalance to wait for after a restart or a crash.
+    var container = new ConcurrentMessageListenerContainer<>(consumers, new ContainerProperties(resultPartitions(consumers, appeals.partitions())));
+    container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
     var template = new ReplyingKafkaTemplate<>(avroProducerFactory, container);
     template.setSharedReplyTopic(true);
     template.setDefaultReplyTimeout(appeals.commandTimeout());
     return template;
+  }
+
+  /** The topic's actual partitions; on a first start it does not exist yet and will get the configured count. */
+  private static TopicPartitionOffset[] resultPartitions(ConsumerFactory<?, ?> consumers, int configured) {
+    int partitions;
+    try (Consumer<?, ?> consumer = consumers.createConsumer()) {
+      partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).size();
+    }
+    return IntStream.range(0, partitions == 0 ? configured : partitions)
+        .mapToObj(p -> new TopicPartitionOffset(Topics.COMMAND_RESULTS.name(), p, TopicPartitionOffset.SeekPosition.END))
+        .toArray(TopicPartitionOffset[]::new);
   }
 }

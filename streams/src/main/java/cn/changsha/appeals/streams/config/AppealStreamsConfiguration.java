@@ -54,6 +54,9 @@ public class AppealStreamsConfiguration {
     // waiting out the session timeout of its previous self.
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), appeals.instanceIdOr(port));
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    // Under exactly-once, answers become visible only when a transaction commits: the commit
+    // interval is most of the latency a kiosk waits for its receipt.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) appeals.commitInterval().toMillis());
     return new KafkaStreamsConfiguration(props);
   }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId stable name of this instance (static group membership); derived from host and port if empty
  * @param lastResortDepartment the department that receives what no routing rule claims
  * @param commandTimeout how long an HTTP call waits for the topology to answer a command
+ * @param commitInterval how often the topology commits its transaction, making its output visible
  */
 @ConfigurationProperties("appeals")
 public record AppealsProperties(
@@ -26,7 +27,8 @@ public record AppealsProperties(
     @DefaultValue("localhost") String advertisedHost,
     String instanceId,
     @DefaultValue("CS-OPT") String lastResortDepartment,
-    @DefaultValue("10s") Duration commandTimeout) {
+    @DefaultValue("10s") Duration commandTimeout,
+    @DefaultValue("30ms") Duration commitInterval) {
 
   public String instanceIdOr(int port) {
     return instanceId == null || instanceId.isBlank() ? "appeals-" + advertisedHost + "-" + port : instanceId;
