@@ -4,7 +4,9 @@ import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.schema.serde.AvroSerde;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,6 +36,17 @@ public final class Topics {
   public static final Topic<String, RoutingRule> ROUTING_RULES =
       new Topic<>("ref-routing-rules", Serdes.String(), AvroSerde.of(RoutingRule.class), true);
 
+  public static final Topic<String, SlaPolicy> SLA_POLICIES =
+      new Topic<>("ref-sla-policies", Serdes.String(), AvroSerde.of(SlaPolicy.class), true);
+
+  /** The liaison directory: who is told when a department's appeal is late. */
+  public static final Topic<String, Liaison> LIAISONS =
+      new Topic<>("ref-liaisons", Serdes.String(), AvroSerde.of(Liaison.class), true);
+
+  /** SLA warnings, breaches and escalations, also on the event log, here for whoever watches them. */
+  public static final Topic<String, AppealEvent> ALERTS =
+      new Topic<>("appeal-alerts", Serdes.String(), AvroSerde.of(AppealEvent.class), false);
+
   /** Prefix of the per-department queue topics; values there are JSON for departments' own systems. */
   public static final String DEPARTMENT_QUEUE_PREFIX = "dept-queue.";
 
@@ -42,7 +55,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, DEPARTMENTS, ROUTING_RULES);
+    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS);
   }
 
   public static String departmentQueue(String departmentId) {

@@ -3,17 +3,22 @@ package cn.changsha.appeals.streams;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.schema.serde.AvroSerde;
 import cn.changsha.appeals.schema.EventType;
 import cn.changsha.appeals.streams.lifecycle.AppealCommandProcessor;
 import cn.changsha.appeals.streams.lifecycle.AppealOutcome;
+import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.streams.view.DepartmentQueueRecord;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,17 +33,23 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
  * The work chain, top to bottom: reference data is read as global tables; each command is checked
- * against its appeal and routed on submission; every command is answered; accepted changes are
- * recorded on the event log; each department's topic receives what happens to its appeals.
+ * against its appeal, routed and given its promised times on submission, and SLA timers fire as
+ * they come due; every command is answered; accepted changes are recorded on the event log;
+ * warnings, breaches and escalations are also raised as alerts; each department's topic receives
+ * what happens to its appeals.
  */
 public final class AppealTopology {
 
+  private static final Set<EventType> ALERT_TYPES = EnumSet.of(EventType.SLA_WARNING, EventType.SLA_BREACHED, EventType.ESCALATED);
+
   private final Clock clock;
   private final String lastResortDepartmentId;
+  private final SlaPlanner planner;
 
-  public AppealTopology(Clock clock, String lastResortDepartmentId) {
+  public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner) {
     this.clock = clock;
     this.lastResortDepartmentId = lastResortDepartmentId;
+    this.planner = planner;
   }
 
   public void buildInto(StreamsBuilder builder) {
@@ -46,6 +57,7 @@ public final class AppealTopology {
     KStream<String, AppealOutcome> outcomes = createAppealStream(builder);
     answerEveryCommand(outcomes);
     recordEvents(outcomes);
+    raiseAlerts(outcomes);
     feedDepartmentQueues(outcomes);
   }
 
@@ -54,6 +66,10 @@ public final class AppealTopology {
         Materialized.<String, Department, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEPARTMENTS));
     builder.globalTable(Topics.ROUTING_RULES.name(), consumed(Topics.ROUTING_RULES),
         Materialized.<String, RoutingRule, KeyValueStore<Bytes, byte[]>>as(StoreNames.ROUTING_RULES));
+    builder.globalTable(Topics.SLA_POLICIES.name(), consumed(Topics.SLA_POLICIES),
+        Materialized.<String, SlaPolicy, KeyValueStore<Bytes, byte[]>>as(StoreNames.SLA_POLICIES));
+    builder.globalTable(Topics.LIAISONS.name(), consumed(Topics.LIAISONS),
+        Materialized.<String, Liaison, KeyValueStore<Bytes, byte[]>>as(StoreNames.LIAISONS));
   }
 
   KStream<String, AppealOutcome> createAppealStream(StreamsBuilder builder) {
@@ -61,18 +77,27 @@ public final class AppealTopology {
         Stores.persistentKeyValueStore(StoreNames.APPEAL_STATE), Serdes.String(), AvroSerde.of(AppealState.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.DEPARTMENT_QUEUE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.SLA_TIMERS), Serdes.String(), Serdes.String()));
     return builder.stream(Topics.APPEAL_COMMANDS.name(), consumed(Topics.APPEAL_COMMANDS))
-        .process(() -> new AppealCommandProcessor(clock, lastResortDepartmentId),
-            StoreNames.APPEAL_STATE, StoreNames.DEPARTMENT_QUEUE);
+        .process(() -> new AppealCommandProcessor(clock, lastResortDepartmentId, planner),
+            StoreNames.APPEAL_STATE, StoreNames.DEPARTMENT_QUEUE, StoreNames.SLA_TIMERS);
   }
 
   static void answerEveryCommand(KStream<String, AppealOutcome> outcomes) {
-    outcomes.mapValues(AppealOutcome::result).to(Topics.COMMAND_RESULTS.name(), produced(Topics.COMMAND_RESULTS));
+    outcomes.filter((appealId, outcome) -> outcome.answersACommand())
+        .mapValues(AppealOutcome::result).to(Topics.COMMAND_RESULTS.name(), produced(Topics.COMMAND_RESULTS));
   }
 
   static void recordEvents(KStream<String, AppealOutcome> outcomes) {
     outcomes.flatMapValues(outcome -> outcome.decision().events())
         .to(Topics.APPEAL_EVENTS.name(), produced(Topics.APPEAL_EVENTS));
+  }
+
+  static void raiseAlerts(KStream<String, AppealOutcome> outcomes) {
+    outcomes.flatMapValues(outcome -> outcome.decision().events())
+        .filter((appealId, event) -> ALERT_TYPES.contains(event.getType()))
+        .to(Topics.ALERTS.name(), produced(Topics.ALERTS));
   }
 
   static void feedDepartmentQueues(KStream<String, AppealOutcome> outcomes) {

@@ -9,6 +9,15 @@ public final class StoreNames {
   /** "departmentId|submittedAt|appealId" → appealId for every open appeal; a prefix scan lists a queue in order. */
   public static final String DEPARTMENT_QUEUE = "department-queue";
 
+  /** "dueAt|appealId|clock|step" → appealId for every SLA timer still to fire; scanned by range up to now. */
+  public static final String SLA_TIMERS = "sla-timers";
+
+  /** Global table of ref-sla-policies. */
+  public static final String SLA_POLICIES = "sla-policies";
+
+  /** Global table of ref-liaisons. */
+  public static final String LIAISONS = "liaisons";
+
   /** Global table of ref-departments. */
   public static final String DEPARTMENTS = "departments";
 

@@ -7,7 +7,9 @@ import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -39,7 +41,7 @@ class SchemaEvolutionTest {
 
   static final List<Class<? extends SpecificRecordBase>> TOPIC_VALUES = List.of(
       AppealCommand.class, AppealEvent.class, AppealState.class, CommandResult.class,
-      Department.class, RoutingRule.class);
+      Department.class, RoutingRule.class, SlaPolicy.class, Liaison.class);
 
   static Stream<Schema> released() {
     return SchemaHistory.releasedSchemas().stream();

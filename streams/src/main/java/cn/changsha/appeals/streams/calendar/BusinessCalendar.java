@@ -62,6 +62,11 @@ public final class BusinessCalendar {
     return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
   }
 
+  /** The working time of one full working day (7 hours with the default periods). */
+  public Duration workingDayLength() {
+    return periods.stream().map(p -> Duration.between(p.start(), p.end())).reduce(Duration.ZERO, Duration::plus);
+  }
+
   /** The instant itself if it falls in working time, otherwise the start of the next working period. */
   public Instant nextWorkingInstant(Instant instant) {
     ZonedDateTime t = instant.atZone(zone);

@@ -1,6 +1,7 @@
 package cn.changsha.appeals.streams.config;
 
 import cn.changsha.appeals.streams.AppealTopology;
+import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
 import java.time.Clock;
@@ -66,8 +67,8 @@ public class AppealStreamsConfiguration {
   }
 
   @Bean
-  AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals) {
-    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment());
+  AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals, SlaPlanner planner) {
+    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment(), planner);
     topology.buildInto(builder);
     return topology;
   }

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lastResortDepartment the department that receives what no routing rule claims
  * @param commandTimeout how long an HTTP call waits for the topology to answer a command
  * @param commitInterval how often the topology commits its transaction, making its output visible
+ * @param calendar working periods and where holiday schedules are read from
+ * @param sla warning threshold of the response-time targets
  */
 @ConfigurationProperties("appeals")
 public record AppealsProperties(
@@ -28,7 +30,19 @@ public record AppealsProperties(
     String instanceId,
     @DefaultValue("CS-OPT") String lastResortDepartment,
     @DefaultValue("10s") Duration commandTimeout,
-    @DefaultValue("30ms") Duration commitInterval) {
+    @DefaultValue("30ms") Duration commitInterval,
+    @DefaultValue Calendar calendar,
+    @DefaultValue Sla sla) {
+
+  /**
+   * @param workingPeriods office hours of a working day, in Changsha time
+   * @param scheduleDir a directory of {@code <year>.json} holiday schedules read at start-up, beside (and
+   *     overriding) the ones shipped on the classpath; empty for none
+   */
+  public record Calendar(@DefaultValue("09:00-12:00,13:30-17:30") String workingPeriods, String scheduleDir) {}
+
+  /** @param warningShare the share of a target after which the department head is warned */
+  public record Sla(@DefaultValue("0.75") double warningShare) {}
 
   public String instanceIdOr(int port) {
     return instanceId == null || instanceId.isBlank() ? "appeals-" + advertisedHost + "-" + port : instanceId;

@@ -42,7 +42,11 @@ public final class AppealEvolution {
       case REOPENED -> next.setStatus(AppealStatus.REOPENED);
       case CLOSED -> next.setStatus(AppealStatus.CLOSED);
       case WITHDRAWN -> next.setStatus(AppealStatus.WITHDRAWN);
+      case SLA_WARNING, SLA_BREACHED, ESCALATED -> { }
       default -> throw new IllegalArgumentException("Unknown event type " + event.getType());
+    }
+    if (event.getSla() != null) {
+      next.setSla(event.getSla());
     }
     List<AppealEvent> timeline = new ArrayList<>(next.getTimeline());
     timeline.add(event);

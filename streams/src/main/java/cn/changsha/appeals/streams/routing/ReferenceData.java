@@ -1,7 +1,9 @@
 package cn.changsha.appeals.streams.routing;
 
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +14,9 @@ public interface ReferenceData {
 
   /** All routing rules, in no particular order. */
   List<RoutingRule> routingRules();
+
+  /** All SLA policies, in no particular order. */
+  List<SlaPolicy> slaPolicies();
+
+  Optional<Liaison> liaison(String departmentId);
 }
