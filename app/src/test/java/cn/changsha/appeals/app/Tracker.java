@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
@@ -33,7 +34,16 @@ final class Tracker implements AutoCloseable {
   }
 
   static Tracker start(Path dataDir, Ports ports) {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(AppealTrackerApplication.class).run(
+    return start(dataDir, ports, null);
+  }
+
+  /** With a clock of the test's own in place of the system clock, so deadlines can be reached at will. */
+  static Tracker start(Path dataDir, Ports ports, Clock clock) {
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(AppealTrackerApplication.class);
+    if (clock != null) {
+      builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+    }
+    ConfigurableApplicationContext context = builder.run(
         "--server.port=" + ports.http(),
         "--appeals.data-dir=" + dataDir,
         "--appeals.embedded-kafka.port=" + ports.kafka(),

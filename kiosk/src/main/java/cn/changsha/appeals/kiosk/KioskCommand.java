@@ -64,6 +64,10 @@ public final class KioskCommand {
       System.out.println("  诉求编号 appeal id:       " + receipt.appealId());
       System.out.println("  受理时间 submitted at:    " + receipt.submittedAt());
       System.out.println("  承办部门 department:      " + (receipt.routed() ? receipt.departmentId() : "分派中 / being routed"));
+      if (receipt.firstResponseDue() != null) {
+        System.out.println("  承诺答复 respond by:      " + receipt.firstResponseDue());
+        System.out.println("  承诺办结 resolve by:      " + receipt.resolutionDue());
+      }
       return 0;
     }
   }

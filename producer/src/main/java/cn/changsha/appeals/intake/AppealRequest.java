@@ -2,6 +2,7 @@ package cn.changsha.appeals.intake;
 
 import cn.changsha.appeals.intake.validation.InCatalog;
 import cn.changsha.appeals.intake.validation.UnifiedSocialCreditCode;
+import cn.changsha.appeals.schema.Priority;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,9 @@ public record AppealRequest(
     @NotBlank @Size(min = 2, max = 100) String title,
     @NotBlank @Size(min = 5, max = 4000) String description,
     @NotBlank @Pattern(regexp = "KIOSK|WEB|HOTLINE|RECEPTION_DAY|OTHER",
-        message = "must be one of KIOSK, WEB, HOTLINE, RECEPTION_DAY, OTHER") String channel) {
+        message = "must be one of KIOSK, WEB, HOTLINE, RECEPTION_DAY, OTHER") String channel,
+    @Pattern(regexp = "NORMAL|URGENT", message = "must be NORMAL or URGENT; green-card holders are recognised by enterprise.greenCard")
+        String priority) {
 
   public record EnterpriseRequest(
       @NotBlank @Size(max = 100) String name,
@@ -29,6 +32,15 @@ public record AppealRequest(
   /** Everything that makes two requests the same request, for telling a retry from a reused key. */
   public String canonical() {
     return String.join("\u0001", enterprise.name(), enterprise.creditCode(), enterprise.contactName(),
-        enterprise.contactPhone(), String.valueOf(enterprise.greenCard()), district, category, title, description, channel);
+        enterprise.contactPhone(), String.valueOf(enterprise.greenCard()), district, category, title, description, channel,
+        priorityLane().name());
+  }
+
+  /** Urgent if the intake says so, else the green-card lane for card holders, else normal. */
+  public Priority priorityLane() {
+    if ("URGENT".equals(priority)) {
+      return Priority.URGENT;
+    }
+    return enterprise.greenCard() != null && !enterprise.greenCard().isBlank() ? Priority.GREEN_CARD : Priority.NORMAL;
   }
 }

@@ -84,6 +84,7 @@ public class IntakeController {
         .setTitle(request.title().strip())
         .setDescription(request.description().strip())
         .setChannel(channel)
+        .setPriority(request.priorityLane())
         .build();
   }
 }

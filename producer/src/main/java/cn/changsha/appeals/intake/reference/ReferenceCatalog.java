@@ -1,7 +1,12 @@
 package cn.changsha.appeals.intake.reference;
 
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
+import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
+import cn.changsha.appeals.schema.SlaTarget;
+import cn.changsha.appeals.schema.TargetKind;
 import cn.changsha.appeals.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
  * compacted topics are the truth and the admin API changes them.
  */
 public record ReferenceCatalog(
-    List<Entry> districts, List<Entry> categories, List<CityDepartment> cityDepartments, List<DepartmentKind> departmentKinds) {
+    List<District> districts, List<Entry> categories, List<CityDepartment> cityDepartments,
+    List<DepartmentKind> departmentKinds, List<PolicyEntry> slaPolicies) {
 
   public record Entry(String code, String name, String nameEn) {}
 
-  public record CityDepartment(String id, String name, String nameEn) {}
+  /** A district, with the roles its escalation chain reaches: the supervising deputy head and the efficiency center. */
+  public record District(String code, String name, String nameEn, String deputyHead, String efficiencyCenter) {}
+
+  public record CityDepartment(String id, String name, String nameEn, String deputyHead, String efficiencyCenter) {}
+
+  public record Target(TargetKind kind, int amount) {}
+
+  public record PolicyEntry(String policyId, Priority priority, String category, Target firstResponse, Target resolution) {}
 
   /** A department every district has, e.g. its market regulation bureau, and the categories it owns. */
   public record DepartmentKind(String suffix, String name, String nameEn, List<String> categories, Boolean districtFallback) {
@@ -40,7 +53,7 @@ public record ReferenceCatalog(
   }
 
   public Set<String> districtCodes() {
-    return districts.stream().map(Entry::code).collect(Collectors.toUnmodifiableSet());
+    return districts.stream().map(District::code).collect(Collectors.toUnmodifiableSet());
   }
 
   public Set<String> categoryCodes() {
@@ -56,7 +69,7 @@ public record ReferenceCatalog(
     for (CityDepartment city : cityDepartments) {
       all.add(new Department(city.id(), city.name(), city.nameEn(), null, Topics.departmentQueue(city.id()), true));
     }
-    for (Entry district : districts) {
+    for (District district : districts) {
       for (DepartmentKind kind : departmentKinds) {
         String id = departmentId(district.code(), kind);
         all.add(new Department(id,
@@ -70,7 +83,7 @@ public record ReferenceCatalog(
 
   public List<RoutingRule> routingRules() {
     List<RoutingRule> rules = new ArrayList<>();
-    for (Entry district : districts) {
+    for (District district : districts) {
       for (DepartmentKind kind : departmentKinds) {
         String departmentId = departmentId(district.code(), kind);
         for (String category : kind.categories()) {
@@ -84,5 +97,27 @@ public record ReferenceCatalog(
       }
     }
     return rules;
+  }
+
+  public List<SlaPolicy> policies() {
+    return slaPolicies.stream().map(p -> new SlaPolicy(p.policyId(), p.priority(), p.category(),
+        new SlaTarget(p.firstResponse().kind(), p.firstResponse().amount()),
+        new SlaTarget(p.resolution().kind(), p.resolution().amount()))).toList();
+  }
+
+  /** The escalation chain of every department: its own head, then its district's deputy head and efficiency center. */
+  public List<Liaison> liaisons() {
+    List<Liaison> all = new ArrayList<>();
+    for (CityDepartment city : cityDepartments) {
+      all.add(new Liaison(city.id(), city.name() + "主要负责人", city.deputyHead(), city.efficiencyCenter()));
+    }
+    for (District district : districts) {
+      for (DepartmentKind kind : departmentKinds) {
+        String name = kind.name().replace("{district}", district.name());
+        all.add(new Liaison(departmentId(district.code(), kind), name + "主要负责人",
+            district.deputyHead(), district.efficiencyCenter()));
+      }
+    }
+    return all;
   }
 }

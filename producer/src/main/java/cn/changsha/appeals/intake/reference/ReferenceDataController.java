@@ -2,10 +2,17 @@ package cn.changsha.appeals.intake.reference;
 
 import cn.changsha.appeals.intake.BadRequestException;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
+import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
+import cn.changsha.appeals.schema.SlaTarget;
+import cn.changsha.appeals.schema.TargetKind;
 import cn.changsha.appeals.streams.config.AppealsProperties;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.view.DepartmentView;
+import cn.changsha.appeals.streams.view.LiaisonView;
+import cn.changsha.appeals.streams.view.SlaPolicyView;
 import cn.changsha.appeals.streams.view.RoutingRuleView;
 import cn.changsha.appeals.topics.Topics;
 import jakarta.validation.Valid;
@@ -30,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Changes routing rules and departments at run time by publishing to their compacted topics. Each
+ * Changes routing rules, departments, SLA policies and the liaison directory at run time by publishing to their compacted topics. Each
  * call returns once this instance's global table holds the change, so the next appeal submitted
  * here is routed by it; other instances follow within moments.
  */
@@ -60,6 +67,43 @@ public class ReferenceDataController {
   public record DepartmentRequest(
       @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String nameEn, String district,
       @NotNull Boolean active) {}
+
+  public record TargetRequest(@NotNull TargetKind kind, @NotNull @Min(0) @Max(2000) Integer amount) {}
+
+  public record PolicyRequest(@NotNull Priority priority, String category,
+      @NotNull @Valid TargetRequest firstResponse, @NotNull @Valid TargetRequest resolution) {}
+
+  public record LiaisonRequest(@NotBlank @Size(max = 100) String departmentHead,
+      @NotBlank @Size(max = 100) String deputyDistrictHead, @NotBlank @Size(max = 100) String efficiencyCenter) {}
+
+  @PutMapping("/sla-policies/{policyId}")
+  public SlaPolicyView putPolicy(@PathVariable String policyId, @Valid @RequestBody PolicyRequest body) {
+    requireId("policyId", policyId);
+    requireKnown("category", body.category(), catalog.categoryCodes().contains(body.category()));
+    for (TargetRequest target : List.of(body.firstResponse(), body.resolution())) {
+      if (target.kind() == TargetKind.WORKING_HOURS && target.amount() == 0) {
+        throw new BadRequestException("amount", "a target in working hours must be at least 1");
+      }
+    }
+    SlaPolicy policy = new SlaPolicy(policyId, body.priority(), body.category(),
+        new SlaTarget(body.firstResponse().kind(), body.firstResponse().amount()),
+        new SlaTarget(body.resolution().kind(), body.resolution().amount()));
+    publisher.publishPolicies(List.of(policy));
+    awaitVisible(() -> reference.slaPolicy(policyId).filter(policy::equals).isPresent());
+    return SlaPolicyView.of(policy);
+  }
+
+  @PutMapping("/liaisons/{departmentId}")
+  public LiaisonView putLiaison(@PathVariable String departmentId, @Valid @RequestBody LiaisonRequest body) {
+    requireId("departmentId", departmentId);
+    if (reference.department(departmentId).isEmpty()) {
+      throw new BadRequestException("departmentId", "no department " + departmentId);
+    }
+    Liaison liaison = new Liaison(departmentId, body.departmentHead(), body.deputyDistrictHead(), body.efficiencyCenter());
+    publisher.publishLiaisons(List.of(liaison));
+    awaitVisible(() -> reference.liaison(departmentId).filter(liaison::equals).isPresent());
+    return LiaisonView.of(liaison);
+  }
 
   @PutMapping("/routing-rules/{ruleId}")
   public RoutingRuleView putRule(@PathVariable String ruleId, @Valid @RequestBody RuleRequest body) {

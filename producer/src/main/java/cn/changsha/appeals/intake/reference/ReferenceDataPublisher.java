@@ -1,7 +1,9 @@
 package cn.changsha.appeals.intake.reference;
 
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.topics.Topics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,18 @@ public class ReferenceDataPublisher {
   public void publishRules(List<RoutingRule> rules) {
     await(rules.stream()
         .map(r -> kafka.send(Topics.ROUTING_RULES.name(), r.getRuleId(), r))
+        .toArray(CompletableFuture[]::new));
+  }
+
+  public void publishPolicies(List<SlaPolicy> policies) {
+    await(policies.stream()
+        .map(p -> kafka.send(Topics.SLA_POLICIES.name(), p.getPolicyId(), p))
+        .toArray(CompletableFuture[]::new));
+  }
+
+  public void publishLiaisons(List<Liaison> liaisons) {
+    await(liaisons.stream()
+        .map(l -> kafka.send(Topics.LIAISONS.name(), l.getDepartmentId(), l))
         .toArray(CompletableFuture[]::new));
   }
 

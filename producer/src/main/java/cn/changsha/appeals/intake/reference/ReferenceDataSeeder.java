@@ -37,12 +37,20 @@ public class ReferenceDataSeeder implements SmartLifecycle {
 
   @Override
   public void start() {
+    // Each kind of reference data is seeded once, when its topic is empty, so a kind added by a
+    // later release is seeded on upgrade while what an administrator changed is kept.
     if (isEmpty(Topics.DEPARTMENTS.name()) && isEmpty(Topics.ROUTING_RULES.name())) {
       publisher.publishDepartments(catalog.departments());
       publisher.publishRules(catalog.routingRules());
       log.info("Seeded {} departments and {} routing rules", catalog.departments().size(), catalog.routingRules().size());
-    } else {
-      log.info("Reference data already present; not seeding");
+    }
+    if (isEmpty(Topics.SLA_POLICIES.name())) {
+      publisher.publishPolicies(catalog.policies());
+      log.info("Seeded {} SLA policies", catalog.policies().size());
+    }
+    if (isEmpty(Topics.LIAISONS.name())) {
+      publisher.publishLiaisons(catalog.liaisons());
+      log.info("Seeded {} liaison directory entries", catalog.liaisons().size());
     }
     running = true;
   }

@@ -1,7 +1,9 @@
 package cn.changsha.appeals.streams.query;
 
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.streams.StoreNames;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,30 @@ public class ReferenceQueries {
 
   public Optional<RoutingRule> routingRule(String ruleId) {
     return Optional.ofNullable(ruleStore().get(ruleId));
+  }
+
+  public List<SlaPolicy> slaPolicies() {
+    List<SlaPolicy> all = all(store(StoreNames.SLA_POLICIES));
+    all.sort(Comparator.comparing(SlaPolicy::getPolicyId));
+    return all;
+  }
+
+  public Optional<SlaPolicy> slaPolicy(String policyId) {
+    return Optional.ofNullable(this.<SlaPolicy>store(StoreNames.SLA_POLICIES).get(policyId));
+  }
+
+  public List<Liaison> liaisons() {
+    List<Liaison> all = all(store(StoreNames.LIAISONS));
+    all.sort(Comparator.comparing(Liaison::getDepartmentId));
+    return all;
+  }
+
+  public Optional<Liaison> liaison(String departmentId) {
+    return Optional.ofNullable(this.<Liaison>store(StoreNames.LIAISONS).get(departmentId));
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
   }
 
   private ReadOnlyKeyValueStore<String, Department> departmentStore() {

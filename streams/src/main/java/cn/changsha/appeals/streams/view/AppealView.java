@@ -10,8 +10,8 @@ import java.util.List;
 public record AppealView(
     String appealId, String trackingNumber, String status, String departmentId, String routingRuleId,
     EnterpriseView enterprise, String district, String category, String title, String description,
-    String channel, OffsetDateTime submittedAt, OffsetDateTime updatedAt, String resolution,
-    Integer rating, long version, List<EventView> timeline) {
+    String channel, String priority, OffsetDateTime submittedAt, OffsetDateTime updatedAt, String resolution,
+    Integer rating, SlaView sla, long version, List<EventView> timeline) {
 
   public record EnterpriseView(
       String name, String creditCode, String contactName, String contactPhone, String greenCard) {}
@@ -23,7 +23,7 @@ public record AppealView(
         s.getDepartmentId(), s.getRoutingRuleId(),
         new EnterpriseView(e.getName(), e.getCreditCode(), e.getContactName(), e.getContactPhone(), e.getGreenCard()),
         sub.getDistrict(), sub.getCategory(), sub.getTitle(), sub.getDescription(), sub.getChannel().name(),
-        Times.local(s.getSubmittedAt()), Times.local(s.getUpdatedAt()), s.getResolution(), s.getRating(),
-        s.getVersion(), s.getTimeline().stream().map(EventView::from).toList());
+        sub.getPriority().name(), Times.local(s.getSubmittedAt()), Times.local(s.getUpdatedAt()), s.getResolution(),
+        s.getRating(), SlaView.of(s.getSla()), s.getVersion(), s.getTimeline().stream().map(EventView::from).toList());
   }
 }

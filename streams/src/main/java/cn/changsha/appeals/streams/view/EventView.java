@@ -10,7 +10,7 @@ public record EventView(
     long sequence, String eventId, String type, OffsetDateTime at, ActorView actor,
     String departmentId, String fromDepartmentId, String routingRuleId,
     String reason, String question, String information, String resolution,
-    Integer rating, String comment) {
+    Integer rating, String comment, String slaClock, String escalatedTo) {
 
   public record ActorView(String role, String id) {}
 
@@ -19,6 +19,6 @@ public record EventView(
         new ActorView(e.getActor().getRole().name(), e.getActor().getId()),
         e.getDepartmentId(), e.getFromDepartmentId(), e.getRoutingRuleId(),
         e.getReason(), e.getQuestion(), e.getInformation(), e.getResolution(),
-        e.getRating(), e.getComment());
+        e.getRating(), e.getComment(), e.getSlaClock() == null ? null : e.getSlaClock().name(), e.getEscalatedTo());
   }
 }
