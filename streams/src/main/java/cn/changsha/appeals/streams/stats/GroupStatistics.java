@@ -1,0 +1,69 @@
+package cn.changsha.appeals.streams.stats;
+
+import cn.changsha.appeals.streams.stats.AppealFacts.SlaCounts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The figures of one department or district. Percentages and rates are in percent, rounded to one
+ * decimal; null where nothing has been decided yet. Working times are in minutes, nearest-rank
+ * percentiles (the median of an even count is the lower middle value).
+ *
+ * @param firstResponseOnTimePct of the first-response clocks decided (stopped, or breached), the share on time
+ * @param responseRate 响应率: appeals acknowledged, of those received
+ * @param resolutionRate 解决率: appeals resolved or closed, of those received
+ * @param satisfactionRate 满意率: ratings of 3 or more, of the ratings given
+ */
+public record GroupStatistics(
+    String group, int received, int open, int resolved,
+    Double firstResponseOnTimePct, Double resolutionOnTimePct,
+    Long firstResponseMedianMinutes, Long firstResponseP90Minutes,
+    Long resolutionMedianMinutes, Long resolutionP90Minutes,
+    int warnings, int breaches, int escalations, Double averageRating,
+    Double responseRate, Double resolutionRate, Double satisfactionRate) {
+
+  static GroupStatistics of(String group, Collection<AppealFacts> appeals, SlaCounts sla) {
+    int received = appeals.size();
+    int open = (int) appeals.stream().filter(f -> cn.changsha.appeals.streams.lifecycle.AppealDecider.OPEN.contains(f.status())).count();
+    int resolved = (int) appeals.stream().filter(AppealFacts::resolved).count();
+    int responded = (int) appeals.stream().filter(AppealFacts::responded).count();
+    List<Integer> ratings = appeals.stream().map(AppealFacts::rating).filter(Objects::nonNull).toList();
+    return new GroupStatistics(group, received, open, resolved,
+        onTimePct(appeals.stream().map(AppealFacts::firstResponseOnTime).toList()),
+        onTimePct(appeals.stream().map(AppealFacts::resolutionOnTime).toList()),
+        percentile(appeals.stream().map(AppealFacts::firstResponseWorkingTime).toList(), 50),
+        percentile(appeals.stream().map(AppealFacts::firstResponseWorkingTime).toList(), 90),
+        percentile(appeals.stream().map(AppealFacts::resolutionWorkingTime).toList(), 50),
+        percentile(appeals.stream().map(AppealFacts::resolutionWorkingTime).toList(), 90),
+        sla.warnings(), sla.breaches(), sla.escalations(),
+        ratings.isEmpty() ? null : round(ratings.stream().mapToInt(Integer::intValue).average().orElseThrow()),
+        pct(responded, received), pct(resolved, received),
+        pct((int) ratings.stream().filter(r -> r >= 3).count(), ratings.size()));
+  }
+
+  static Double onTimePct(List<Boolean> decided) {
+    List<Boolean> known = decided.stream().filter(Objects::nonNull).toList();
+    return pct((int) known.stream().filter(Boolean::booleanValue).count(), known.size());
+  }
+
+  /** Nearest-rank percentile of the durations present, in whole minutes. */
+  static Long percentile(List<Duration> durations, int p) {
+    List<Long> minutes = new ArrayList<>(durations.stream().filter(Objects::nonNull).map(Duration::toMinutes).sorted().toList());
+    if (minutes.isEmpty()) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * minutes.size());
+    return minutes.get(Math.max(rank, 1) - 1);
+  }
+
+  static Double pct(int part, int whole) {
+    return whole == 0 ? null : round(100.0 * part / whole);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}

@@ -1,0 +1,136 @@
+package cn.changsha.appeals.streams.stats;
+
+import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.streams.calendar.BusinessCalendar;
+import cn.changsha.appeals.streams.stats.AppealFacts.SlaCounts;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Statistics and the monthly accountability report, computed from appeal states. */
+public final class Statistics {
+
+  private static final SlaCounts NONE = new SlaCounts(0, 0, 0, 0);
+
+  private final BusinessCalendar calendar;
+
+  public Statistics(BusinessCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  public List<AppealFacts> facts(List<AppealState> states) {
+    return AppealFacts.of(states, calendar);
+  }
+
+  /** Per department: the appeals it holds now, and the SLA events that happened while it held an appeal. */
+  public List<GroupStatistics> byDepartment(List<AppealFacts> facts) {
+    Map<String, List<AppealFacts>> held = new TreeMap<>();
+    Map<String, SlaCounts> sla = new TreeMap<>();
+    for (AppealFacts f : facts) {
+      held.computeIfAbsent(f.departmentId(), d -> new ArrayList<>()).add(f);
+      f.slaEventsByDepartment().forEach((d, c) -> sla.merge(d, c, SlaCounts::plus));
+    }
+    Set<String> departments = new HashSet<>(held.keySet());
+    departments.addAll(sla.keySet());
+    return departments.stream().sorted()
+        .map(d -> GroupStatistics.of(d, held.getOrDefault(d, List.of()), sla.getOrDefault(d, NONE)))
+        .toList();
+  }
+
+  public List<GroupStatistics> byDistrict(List<AppealFacts> facts) {
+    Map<String, List<AppealFacts>> byDistrict = new TreeMap<>();
+    facts.forEach(f -> byDistrict.computeIfAbsent(f.district(), d -> new ArrayList<>()).add(f));
+    List<GroupStatistics> all = new ArrayList<>();
+    byDistrict.forEach((district, group) -> all.add(GroupStatistics.of(district, group,
+        group.stream().flatMap(f -> f.slaEventsByDepartment().values().stream()).reduce(NONE, SlaCounts::plus))));
+    return all;
+  }
+
+  /** Failings by kind: what a department is held to account for. */
+  public enum Failing { LATE_FIRST_RESPONSE, LATE_RESOLUTION, UNSATISFIED, ESCALATED_TO_EFFICIENCY_CENTER }
+
+  public record DepartmentReport(
+      Integer rank, String departmentId, String name, GroupStatistics figures,
+      List<String> overdue, List<String> escalated, Map<Failing, Integer> failings) {}
+
+  /**
+   * @param minimumToRank a department needs this many appeals received in the month to be ranked,
+   *     so one fast appeal cannot top the table
+   */
+  public record MonthlyReport(String month, int minimumToRank, List<DepartmentReport> ranked, List<DepartmentReport> unranked) {}
+
+  private static final Comparator<DepartmentReport> BEST_FIRST = Comparator
+      .comparing((DepartmentReport r) -> r.figures().resolutionOnTimePct(), Comparator.nullsLast(Comparator.reverseOrder()))
+      .thenComparing(r -> r.figures().firstResponseOnTimePct(), Comparator.nullsLast(Comparator.reverseOrder()))
+      .thenComparing(r -> r.figures().averageRating(), Comparator.nullsLast(Comparator.reverseOrder()))
+      .thenComparing(DepartmentReport::departmentId);
+
+  /** The appeals received in {@code month}, department by department, ranked. */
+  public MonthlyReport monthly(YearMonth month, List<AppealFacts> all, int minimumToRank, Function<String, String> names) {
+    List<AppealFacts> facts = all.stream().filter(f -> f.month().equals(month)).toList();
+    List<DepartmentReport> reports = new ArrayList<>();
+    for (GroupStatistics figures : byDepartment(facts)) {
+      String department = figures.group();
+      List<AppealFacts> held = facts.stream().filter(f -> department.equals(f.departmentId())).toList();
+      List<AppealFacts> touched = facts.stream().filter(f -> f.slaEventsByDepartment().containsKey(department)).toList();
+      Map<Failing, Integer> failings = new LinkedHashMap<>();
+      failings.put(Failing.LATE_FIRST_RESPONSE, (int) held.stream().filter(f -> Boolean.FALSE.equals(f.firstResponseOnTime())).count());
+      failings.put(Failing.LATE_RESOLUTION, (int) held.stream().filter(f -> Boolean.FALSE.equals(f.resolutionOnTime())).count());
+      failings.put(Failing.UNSATISFIED, (int) held.stream().filter(f -> f.rating() != null && f.rating() <= 2).count());
+      failings.put(Failing.ESCALATED_TO_EFFICIENCY_CENTER,
+          touched.stream().mapToInt(f -> f.slaEventsByDepartment().get(department).efficiencyCenter()).sum());
+      reports.add(new DepartmentReport(null, department, names.apply(department), figures,
+          touched.stream().filter(f -> f.slaEventsByDepartment().get(department).breaches() > 0).map(AppealFacts::trackingNumber).sorted().toList(),
+          touched.stream().filter(f -> f.slaEventsByDepartment().get(department).escalations() > 0).map(AppealFacts::trackingNumber).sorted().toList(),
+          failings));
+    }
+    List<DepartmentReport> eligible = reports.stream().filter(r -> r.figures().received() >= minimumToRank).sorted(BEST_FIRST).toList();
+    List<DepartmentReport> ranked = new ArrayList<>();
+    for (int i = 0; i < eligible.size(); i++) {
+      DepartmentReport r = eligible.get(i);
+      ranked.add(new DepartmentReport(i + 1, r.departmentId(), r.name(), r.figures(), r.overdue(), r.escalated(), r.failings()));
+    }
+    List<DepartmentReport> unranked = reports.stream().filter(r -> r.figures().received() < minimumToRank).toList();
+    return new MonthlyReport(month.toString(), minimumToRank, ranked, unranked);
+  }
+
+  /** The report as CSV, one row per department, ranked ones first; for spreadsheets. */
+  public static String csv(MonthlyReport report) {
+    StringBuilder out = new StringBuilder("month,rank,departmentId,name,received,open,resolved,firstResponseOnTimePct,"
+        + "resolutionOnTimePct,firstResponseMedianMinutes,firstResponseP90Minutes,resolutionMedianMinutes,resolutionP90Minutes,"
+        + "warnings,breaches,escalations,averageRating,responseRate,resolutionRate,satisfactionRate,"
+        + "lateFirstResponse,lateResolution,unsatisfied,escalatedToEfficiencyCenter,overdue\n");
+    List<DepartmentReport> rows = new ArrayList<>(report.ranked());
+    rows.addAll(report.unranked());
+    for (DepartmentReport r : rows) {
+      GroupStatistics f = r.figures();
+      List<Object> cells = List.of(report.month(), value(r.rank()), r.departmentId(), value(r.name()), f.received(), f.open(),
+          f.resolved(), value(f.firstResponseOnTimePct()), value(f.resolutionOnTimePct()), value(f.firstResponseMedianMinutes()),
+          value(f.firstResponseP90Minutes()), value(f.resolutionMedianMinutes()), value(f.resolutionP90Minutes()),
+          f.warnings(), f.breaches(), f.escalations(), value(f.averageRating()), value(f.responseRate()),
+          value(f.resolutionRate()), value(f.satisfactionRate()),
+          r.failings().get(Failing.LATE_FIRST_RESPONSE), r.failings().get(Failing.LATE_RESOLUTION),
+          r.failings().get(Failing.UNSATISFIED), r.failings().get(Failing.ESCALATED_TO_EFFICIENCY_CENTER),
+          String.join(" ", r.overdue()));
+      out.append(String.join(",", cells.stream().map(c -> quote(String.valueOf(c))).toList())).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static Object value(Object o) {
+    return o == null ? "" : o;
+  }
+
+  private static String quote(String cell) {
+    // Quote anything a spreadsheet could misread, and neutralise formula injection.
+    String safe = cell.startsWith("=") || cell.startsWith("+") || cell.startsWith("-") || cell.startsWith("@") ? "'" + cell : cell;
+    return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+  }
+}
