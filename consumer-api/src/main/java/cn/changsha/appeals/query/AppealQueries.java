@@ -1,6 +1,9 @@
 package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.streams.StoreNames;
+import cn.changsha.appeals.streams.calendar.BusinessCalendar;
+import cn.changsha.appeals.streams.stats.AppealFacts;
+import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.view.AppealView;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,13 +38,15 @@ public class AppealQueries {
   private final StreamsBuilderFactoryBean streams;
   private final LocalStores local;
   private final RestClient peers;
+  private final Statistics statistics;
 
   public AppealQueries(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams,
-      LocalStores local, RestClient peerClient) {
+      LocalStores local, RestClient peerClient, BusinessCalendar calendar) {
     this.queries = queries;
     this.streams = streams;
     this.local = local;
     this.peers = peerClient;
+    this.statistics = new Statistics(calendar);
   }
 
   public Optional<AppealView> appeal(String appealId) {
@@ -59,21 +64,43 @@ public class AppealQueries {
   }
 
   public List<QueueEntry> queue(String departmentId) {
+    HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
+    List<QueueEntry> merged = new ArrayList<>();
+    for (HostInfo instance : instances()) {
+      merged.addAll(instance.equals(self) ? localQueue(departmentId) : remoteQueue(instance, departmentId));
+    }
+    merged.sort(OLDEST_FIRST);
+    return merged;
+  }
+
+  /** The statistics facts of every appeal, gathered from every instance. */
+  public List<AppealFacts> allFacts() {
+    List<AppealFacts> all = new ArrayList<>();
+    for (HostInfo host : instances()) {
+      if (host.equals(queries.getCurrentKafkaStreamsApplicationHostInfo())) {
+        all.addAll(localFacts());
+      } else {
+        try {
+          all.addAll(peers.get().uri(url(host, "/internal/facts")).retrieve()
+              .body(new ParameterizedTypeReference<List<AppealFacts>>() {}));
+        } catch (RestClientException e) {
+          throw unavailable(host, e);
+        }
+      }
+    }
+    return all;
+  }
+
+  public List<AppealFacts> localFacts() {
+    return statistics.facts(local.allAppeals());
+  }
+
+  private List<HostInfo> instances() {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null) {
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running yet");
     }
-    HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
-    List<QueueEntry> merged = new ArrayList<>();
-    for (StreamsMetadata instance : kafkaStreams.streamsMetadataForStore(StoreNames.DEPARTMENT_QUEUE)) {
-      if (instance.hostInfo().equals(self)) {
-        merged.addAll(localQueue(departmentId));
-      } else {
-        merged.addAll(remoteQueue(instance.hostInfo(), departmentId));
-      }
-    }
-    merged.sort(OLDEST_FIRST);
-    return merged;
+    return kafkaStreams.streamsMetadataForStore(StoreNames.APPEAL_STATE).stream().map(StreamsMetadata::hostInfo).toList();
   }
 
   public List<QueueEntry> localQueue(String departmentId) {

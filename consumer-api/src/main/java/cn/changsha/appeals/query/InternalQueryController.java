@@ -1,5 +1,6 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.view.AppealView;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,11 @@ public class InternalQueryController {
   public AppealView appeal(@PathVariable String appealId) {
     return local.appeal(appealId).map(AppealView::from)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
+  }
+
+  @GetMapping("/internal/facts")
+  public List<AppealFacts> facts() {
+    return appeals.localFacts();
   }
 
   @GetMapping("/internal/departments/{departmentId}/queue")

@@ -39,6 +39,15 @@ public class LocalStores {
     return open;
   }
 
+  /** Every appeal held here; statistics read them all. */
+  public List<AppealState> allAppeals() {
+    List<AppealState> all = new ArrayList<>();
+    try (KeyValueIterator<String, AppealState> it = appeals().all()) {
+      it.forEachRemaining(kv -> all.add(kv.value));
+    }
+    return all;
+  }
+
   private ReadOnlyKeyValueStore<String, AppealState> appeals() {
     return queries.retrieveQueryableStore(StoreNames.APPEAL_STATE, QueryableStoreTypes.keyValueStore());
   }

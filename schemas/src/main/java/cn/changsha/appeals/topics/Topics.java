@@ -4,6 +4,7 @@ import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Hotspot;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.schema.SlaPolicy;
@@ -47,6 +48,10 @@ public final class Topics {
   public static final Topic<String, AppealEvent> ALERTS =
       new Topic<>("appeal-alerts", Serdes.String(), AvroSerde.of(AppealEvent.class), false);
 
+  /** A hotspot appeared: one category piling up in one district (key: district|category). */
+  public static final Topic<String, Hotspot> HOTSPOTS =
+      new Topic<>("appeal-hotspots", Serdes.String(), AvroSerde.of(Hotspot.class), false);
+
   /** Prefix of the per-department queue topics; values there are JSON for departments' own systems. */
   public static final String DEPARTMENT_QUEUE_PREFIX = "dept-queue.";
 
@@ -55,7 +60,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS);
+    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS);
   }
 
   public static String departmentQueue(String departmentId) {

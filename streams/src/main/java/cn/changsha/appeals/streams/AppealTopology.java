@@ -3,11 +3,14 @@ package cn.changsha.appeals.streams;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.HotspotWindow;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.schema.serde.AvroSerde;
 import cn.changsha.appeals.schema.EventType;
+import cn.changsha.appeals.streams.hotspot.HotspotDetector;
+import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.lifecycle.AppealCommandProcessor;
 import cn.changsha.appeals.streams.lifecycle.AppealOutcome;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
@@ -26,6 +29,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -36,7 +40,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
  * against its appeal, routed and given its promised times on submission, and SLA timers fire as
  * they come due; every command is answered; accepted changes are recorded on the event log;
  * warnings, breaches and escalations are also raised as alerts; each department's topic receives
- * what happens to its appeals.
+ * what happens to its appeals; submissions are counted by district and category to find hotspots.
  */
 public final class AppealTopology {
 
@@ -45,11 +49,13 @@ public final class AppealTopology {
   private final Clock clock;
   private final String lastResortDepartmentId;
   private final SlaPlanner planner;
+  private final HotspotSettings hotspots;
 
-  public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner) {
+  public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots) {
     this.clock = clock;
     this.lastResortDepartmentId = lastResortDepartmentId;
     this.planner = planner;
+    this.hotspots = hotspots;
   }
 
   public void buildInto(StreamsBuilder builder) {
@@ -59,6 +65,7 @@ public final class AppealTopology {
     recordEvents(outcomes);
     raiseAlerts(outcomes);
     feedDepartmentQueues(outcomes);
+    watchForHotspots(builder, outcomes);
   }
 
   static void createReferenceTables(StreamsBuilder builder) {
@@ -98,6 +105,18 @@ public final class AppealTopology {
     outcomes.flatMapValues(outcome -> outcome.decision().events())
         .filter((appealId, event) -> ALERT_TYPES.contains(event.getType()))
         .to(Topics.ALERTS.name(), produced(Topics.ALERTS));
+  }
+
+  /** Submissions regrouped by district and category, counted over a sliding window. */
+  void watchForHotspots(StreamsBuilder builder, KStream<String, AppealOutcome> outcomes) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.HOTSPOT_WINDOWS), Serdes.String(), AvroSerde.of(HotspotWindow.class)));
+    outcomes.flatMapValues(outcome -> outcome.decision().events())
+        .filter((appealId, event) -> event.getType() == EventType.SUBMITTED)
+        .selectKey((appealId, event) -> HotspotSettings.key(event.getSubmission().getDistrict(), event.getSubmission().getCategory()))
+        .repartition(Repartitioned.with(Serdes.String(), Topics.APPEAL_EVENTS.valueSerde()).withName("hotspot-candidates"))
+        .process(() -> new HotspotDetector(hotspots), StoreNames.HOTSPOT_WINDOWS)
+        .to(Topics.HOTSPOTS.name(), produced(Topics.HOTSPOTS));
   }
 
   static void feedDepartmentQueues(KStream<String, AppealOutcome> outcomes) {

@@ -12,6 +12,9 @@ public final class StoreNames {
   /** "dueAt|appealId|clock|step" → appealId for every SLA timer still to fire; scanned by range up to now. */
   public static final String SLA_TIMERS = "sla-timers";
 
+  /** "district|category" → HotspotWindow: recent submission times, for the hotspot detector. */
+  public static final String HOTSPOT_WINDOWS = "hotspot-windows";
+
   /** Global table of ref-sla-policies. */
   public static final String SLA_POLICIES = "sla-policies";
 

@@ -11,6 +11,7 @@ import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.CommandType;
 import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.Enterprise;
+import cn.changsha.appeals.schema.Hotspot;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.RoutingRule;
@@ -20,6 +21,7 @@ import cn.changsha.appeals.schema.TargetKind;
 import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.calendar.HolidaySchedule;
 import cn.changsha.appeals.streams.calendar.WorkingPeriod;
+import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
@@ -58,6 +60,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, SlaPolicy> policies;
   final TestInputTopic<String, Liaison> liaisons;
   final TestOutputTopic<String, AppealEvent> alerts;
+  final TestOutputTopic<String, Hotspot> hotspots;
   final BusinessCalendar calendar;
   final TestOutputTopic<String, CommandResult> results;
   final TestOutputTopic<String, AppealEvent> events;
@@ -65,7 +68,8 @@ final class TopologyFixture implements AutoCloseable {
   TopologyFixture(Path stateDir) {
     calendar = calendar2026();
     StreamsBuilder builder = new StreamsBuilder();
-    new AppealTopology(clock, LAST_RESORT, new SlaPlanner(calendar, 0.75)).buildInto(builder);
+    new AppealTopology(clock, LAST_RESORT, new SlaPlanner(calendar, 0.75),
+        new HotspotSettings(Duration.ofDays(30), 3)).buildInto(builder);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "appeals-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -77,6 +81,7 @@ final class TopologyFixture implements AutoCloseable {
     policies = input(Topics.SLA_POLICIES);
     liaisons = input(Topics.LIAISONS);
     alerts = output(Topics.ALERTS);
+    hotspots = output(Topics.HOTSPOTS);
     results = output(Topics.COMMAND_RESULTS);
     events = output(Topics.APPEAL_EVENTS);
     for (String id : List.of("430104-ENV", "430104-MARKET", "430104-BSC", "430103-URBAN", LAST_RESORT)) {

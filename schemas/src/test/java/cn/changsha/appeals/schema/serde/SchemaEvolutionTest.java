@@ -7,6 +7,8 @@ import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Hotspot;
+import cn.changsha.appeals.schema.HotspotWindow;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.schema.SlaPolicy;
@@ -41,7 +43,7 @@ class SchemaEvolutionTest {
 
   static final List<Class<? extends SpecificRecordBase>> TOPIC_VALUES = List.of(
       AppealCommand.class, AppealEvent.class, AppealState.class, CommandResult.class,
-      Department.class, RoutingRule.class, SlaPolicy.class, Liaison.class);
+      Department.class, RoutingRule.class, SlaPolicy.class, Liaison.class, Hotspot.class, HotspotWindow.class);
 
   static Stream<Schema> released() {
     return SchemaHistory.releasedSchemas().stream();

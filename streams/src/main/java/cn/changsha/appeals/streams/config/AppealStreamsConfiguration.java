@@ -1,6 +1,7 @@
 package cn.changsha.appeals.streams.config;
 
 import cn.changsha.appeals.streams.AppealTopology;
+import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
@@ -67,8 +68,14 @@ public class AppealStreamsConfiguration {
   }
 
   @Bean
-  AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals, SlaPlanner planner) {
-    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment(), planner);
+  HotspotSettings hotspotSettings(AppealsProperties appeals) {
+    return new HotspotSettings(appeals.hotspots().window(), appeals.hotspots().threshold());
+  }
+
+  @Bean
+  AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals, SlaPlanner planner,
+      HotspotSettings hotspots) {
+    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment(), planner, hotspots);
     topology.buildInto(builder);
     return topology;
   }

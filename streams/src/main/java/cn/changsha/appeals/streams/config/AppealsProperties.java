@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commitInterval how often the topology commits its transaction, making its output visible
  * @param calendar working periods and where holiday schedules are read from
  * @param sla warning threshold of the response-time targets
+ * @param hotspots window and threshold of hotspot detection
  */
 @ConfigurationProperties("appeals")
 public record AppealsProperties(
@@ -32,7 +33,11 @@ public record AppealsProperties(
     @DefaultValue("10s") Duration commandTimeout,
     @DefaultValue("30ms") Duration commitInterval,
     @DefaultValue Calendar calendar,
-    @DefaultValue Sla sla) {
+    @DefaultValue Sla sla,
+    @DefaultValue Hotspots hotspots) {
+
+  /** @param window how far back appeals are counted; @param threshold how many make a hotspot */
+  public record Hotspots(@DefaultValue("30d") Duration window, @DefaultValue("10") int threshold) {}
 
   /**
    * @param workingPeriods office hours of a working day, in Changsha time

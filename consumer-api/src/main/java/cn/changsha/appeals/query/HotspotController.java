@@ -1,0 +1,97 @@
+package cn.changsha.appeals.query;
+
+import cn.changsha.appeals.schema.HotspotWindow;
+import cn.changsha.appeals.streams.StoreNames;
+import cn.changsha.appeals.streams.hotspot.HotspotDetector;
+import cn.changsha.appeals.streams.hotspot.HotspotSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Categories piling up in a district over the sliding window: candidate themes for the monthly
+ * 局长面对面 session. Each instance counts the pairs it holds; the answer merges them all.
+ */
+@RestController
+public class HotspotController {
+
+  private final KafkaStreamsInteractiveQueryService queries;
+  private final StreamsBuilderFactoryBean streams;
+  private final RestClient peers;
+  private final HotspotSettings settings;
+  private final Clock clock;
+
+  public HotspotController(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams,
+      RestClient peerClient, HotspotSettings settings, Clock clock) {
+    this.queries = queries;
+    this.streams = streams;
+    this.peers = peerClient;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** @param flagged count has reached the threshold within the window ending now */
+  public record HotspotCount(String district, String category, int count, boolean flagged, int threshold, int windowDays) {}
+
+  @GetMapping("/api/hotspots")
+  public List<HotspotCount> hotspots() {
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running yet");
+    }
+    HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
+    List<HotspotCount> all = new ArrayList<>();
+    for (StreamsMetadata instance : kafkaStreams.streamsMetadataForStore(StoreNames.HOTSPOT_WINDOWS)) {
+      HostInfo host = instance.hostInfo();
+      if (host.equals(self)) {
+        all.addAll(local());
+      } else {
+        try {
+          all.addAll(peers.get().uri("http://" + host.host() + ":" + host.port() + "/internal/hotspots").retrieve()
+              .body(new ParameterizedTypeReference<List<HotspotCount>>() {}));
+        } catch (RestClientException e) {
+          throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Instance " + host + " did not answer", e);
+        }
+      }
+    }
+    all.sort(Comparator.comparingInt(HotspotCount::count).reversed()
+        .thenComparing(HotspotCount::district).thenComparing(HotspotCount::category));
+    return all;
+  }
+
+  @GetMapping("/internal/hotspots")
+  public List<HotspotCount> local() {
+    Instant now = clock.instant();
+    ReadOnlyKeyValueStore<String, HotspotWindow> windows =
+        queries.retrieveQueryableStore(StoreNames.HOTSPOT_WINDOWS, QueryableStoreTypes.keyValueStore());
+    List<HotspotCount> counts = new ArrayList<>();
+    try (KeyValueIterator<String, HotspotWindow> it = windows.all()) {
+      it.forEachRemaining(kv -> {
+        int count = HotspotDetector.countAt(kv.value, now, settings);
+        if (count > 0) {
+          String[] pair = kv.key.split("\\|", 2);
+          counts.add(new HotspotCount(pair[0], pair[1], count, count >= settings.threshold(),
+              settings.threshold(), (int) settings.window().toDays()));
+        }
+      });
+    }
+    return counts;
+  }
+}

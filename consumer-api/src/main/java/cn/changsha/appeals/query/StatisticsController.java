@@ -1,0 +1,71 @@
+package cn.changsha.appeals.query;
+
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.streams.calendar.BusinessCalendar;
+import cn.changsha.appeals.streams.query.ReferenceQueries;
+import cn.changsha.appeals.streams.stats.GroupStatistics;
+import cn.changsha.appeals.streams.stats.Statistics;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Figures for monitors: per department, per district, and the monthly accountability report.
+ * Computed at query time from the appeal-state stores of every instance.
+ */
+@RestController
+public class StatisticsController {
+
+  private final AppealQueries appeals;
+  private final ReferenceQueries reference;
+  private final Statistics statistics;
+
+  public StatisticsController(AppealQueries appeals, ReferenceQueries reference, BusinessCalendar calendar) {
+    this.appeals = appeals;
+    this.reference = reference;
+    this.statistics = new Statistics(calendar);
+  }
+
+  @GetMapping("/api/stats/departments")
+  public List<GroupStatistics> departments() {
+    return statistics.byDepartment(appeals.allFacts());
+  }
+
+  @GetMapping("/api/stats/districts")
+  public List<GroupStatistics> districts() {
+    return statistics.byDistrict(appeals.allFacts());
+  }
+
+  @GetMapping("/api/reports/monthly")
+  public ResponseEntity<?> monthly(@RequestParam String month, @RequestParam(defaultValue = "5") int minimumToRank,
+      @RequestParam(defaultValue = "json") String format) {
+    YearMonth which;
+    try {
+      which = YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be YYYY-MM, e.g. 2026-10");
+    }
+    if (minimumToRank < 1 || minimumToRank > 10_000) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minimumToRank must be 1 to 10000");
+    }
+    Statistics.MonthlyReport report = statistics.monthly(which, appeals.allFacts(), minimumToRank,
+        id -> reference.department(id).map(Department::getName).orElse(null));
+    return switch (format) {
+      case "json" -> ResponseEntity.ok(report);
+      case "csv" -> ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accountability-" + which + ".csv\"")
+          .body("\uFEFF" + Statistics.csv(report)); // the byte-order mark makes spreadsheet programs read UTF-8 Chinese
+      default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv");
+    };
+  }
+}
