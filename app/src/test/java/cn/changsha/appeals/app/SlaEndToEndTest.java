@@ -93,7 +93,43 @@ class SlaEndToEndTest {
       assertThat(slaSteps(kiosk, handled)).isEmpty();
       assertThat(ok.path("sla").path("firstResponse").path("state").asString()).isEqualTo("MET");
       assertThat(ok.path("sla").path("resolution").path("state").asString()).isEqualTo("MET");
+
+      // The monitors' view of the same two appeals, counted from their timelines by hand.
+      HttpClient http = HttpClient.newHttpClient();
+      JsonNode stats = get(http, tracker.baseUri(), "/api/stats/departments");
+      JsonNode center = null;
+      for (JsonNode department : stats) {
+        if (department.path("group").asString().equals("430112-BSC")) {
+          center = department;
+        }
+      }
+      assertThat(center).isNotNull();
+      assertThat(center.path("received").asInt()).isEqualTo(2);
+      assertThat(center.path("firstResponseOnTimePct").asDouble()).isEqualTo(50.0);
+      assertThat(center.path("resolutionOnTimePct").asDouble()).isEqualTo(50.0);
+      assertThat(center.path("warnings").asInt()).isEqualTo(2);
+      assertThat(center.path("breaches").asInt()).isEqualTo(2);
+      assertThat(center.path("escalations").asInt()).isEqualTo(5);
+      assertThat(center.path("firstResponseMedianMinutes").asLong()).as("Monday 09:00 to 10:00").isEqualTo(60);
+
+      HttpResponse<String> csv = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve(
+          "/api/reports/monthly?month=2026-03&minimumToRank=1&format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(csv.statusCode()).isEqualTo(200);
+      assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+      assertThat(csv.body()).contains("2026-03,1,430112-BSC,望城区企业服务中心,2,1,1,50.0,50.0")
+          .contains(neglected.trackingNumber());
+
+      JsonNode hotspots = get(http, tracker.baseUri(), "/api/hotspots");
+      assertThat(hotspots.get(0).path("district").asString()).isEqualTo("430112");
+      assertThat(hotspots.get(0).path("count").asInt()).as("both within 30 days of the clock").isEqualTo(2);
+      assertThat(hotspots.get(0).path("flagged").asBoolean()).isFalse();
     }
+  }
+
+  private static JsonNode get(HttpClient http, URI base, String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body());
   }
 
   @Test
