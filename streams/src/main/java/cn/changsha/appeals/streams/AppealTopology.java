@@ -130,6 +130,9 @@ public final class AppealTopology {
   private static List<DepartmentQueueRecord> departmentEntries(AppealOutcome outcome) {
     List<DepartmentQueueRecord> entries = new ArrayList<>();
     for (AppealEvent event : outcome.decision().events()) {
+      if (ALERT_TYPES.contains(event.getType())) {
+        continue; // warnings and escalations go to appeal-alerts, addressed to roles above the department
+      }
       if (event.getDepartmentId() != null) {
         entries.add(DepartmentQueueRecord.of(event.getDepartmentId(), event, outcome.after()));
       }

@@ -110,6 +110,8 @@ class SlaTopologyTest {
 
     fx.advanceTo(at("2026-03-10T17:30"));
     assertThat(fx.alerts.isEmpty()).as("each step happens once").isTrue();
+    assertThat(fx.departmentTopic("430112-BSC")).as("the department's own feed carries its work, not the alarms")
+        .hasSize(1);
     AppealState state = fx.state(id);
     assertThat(state.getTimeline()).filteredOn(e -> e.getType() == EventType.ESCALATED).hasSize(6);
     assertThat(state.getTimeline()).allSatisfy(e -> assertThat(e.getSequence()).isEqualTo(state.getTimeline().indexOf(e) + 1L));
