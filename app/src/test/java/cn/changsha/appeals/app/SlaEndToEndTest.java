@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.changsha.appeals.kiosk.AppealClient;
 import cn.changsha.appeals.kiosk.AppealDraft;
 import cn.changsha.appeals.kiosk.Receipt;
+import cn.changsha.appeals.streams.testing.SettableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

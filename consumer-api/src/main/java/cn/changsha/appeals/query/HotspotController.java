@@ -9,21 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Categories piling up in a district over the sliding window: candidate themes for the monthly
@@ -33,16 +25,13 @@ import org.springframework.web.server.ResponseStatusException;
 public class HotspotController {
 
   private final KafkaStreamsInteractiveQueryService queries;
-  private final StreamsBuilderFactoryBean streams;
-  private final RestClient peers;
+  private final Peers peers;
   private final HotspotSettings settings;
   private final Clock clock;
 
-  public HotspotController(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams,
-      RestClient peerClient, HotspotSettings settings, Clock clock) {
+  public HotspotController(KafkaStreamsInteractiveQueryService queries, Peers peers, HotspotSettings settings, Clock clock) {
     this.queries = queries;
-    this.streams = streams;
-    this.peers = peerClient;
+    this.peers = peers;
     this.settings = settings;
     this.clock = clock;
   }
@@ -52,25 +41,8 @@ public class HotspotController {
 
   @GetMapping("/api/hotspots")
   public List<HotspotCount> hotspots() {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running yet");
-    }
-    HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
-    List<HotspotCount> all = new ArrayList<>();
-    for (StreamsMetadata instance : kafkaStreams.streamsMetadataForStore(StoreNames.HOTSPOT_WINDOWS)) {
-      HostInfo host = instance.hostInfo();
-      if (host.equals(self)) {
-        all.addAll(local());
-      } else {
-        try {
-          all.addAll(peers.get().uri("http://" + host.host() + ":" + host.port() + "/internal/hotspots").retrieve()
-              .body(new ParameterizedTypeReference<List<HotspotCount>>() {}));
-        } catch (RestClientException e) {
-          throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Instance " + host + " did not answer", e);
-        }
-      }
-    }
+    List<HotspotCount> all = new ArrayList<>(peers.gather(StoreNames.HOTSPOT_WINDOWS, this::local, "/internal/hotspots",
+        new ParameterizedTypeReference<List<HotspotCount>>() {}));
     all.sort(Comparator.comparingInt(HotspotCount::count).reversed()
         .thenComparing(HotspotCount::district).thenComparing(HotspotCount::category));
     return all;

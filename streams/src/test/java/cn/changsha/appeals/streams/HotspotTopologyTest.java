@@ -6,30 +6,13 @@ import cn.changsha.appeals.schema.Hotspot;
 import cn.changsha.appeals.schema.HotspotWindow;
 import cn.changsha.appeals.streams.hotspot.HotspotDetector;
 import cn.changsha.appeals.streams.hotspot.HotspotSettings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tianxin's parking trouble piling up: three in thirty days (the fixture's threshold) is a hotspot. */
-class HotspotTopologyTest {
-
-  @TempDir Path stateDir;
-  TopologyFixture fx;
-
-  @BeforeEach
-  void start() {
-    fx = new TopologyFixture(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    fx.close();
-  }
+class HotspotTopologyTest extends TopologyTestSupport {
 
   void submitOn(Instant at, String district, String category) {
     fx.clock.set(at);

@@ -11,32 +11,15 @@ import cn.changsha.appeals.schema.CommandType;
 import cn.changsha.appeals.schema.EventType;
 import cn.changsha.appeals.streams.lifecycle.AppealEvolution;
 import cn.changsha.appeals.schema.AppealCommand;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class LifecycleTopologyTest {
-
-  @TempDir Path stateDir;
-  TopologyFixture fx;
-
-  @BeforeEach
-  void start() {
-    fx = new TopologyFixture(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    fx.close();
-  }
+class LifecycleTopologyTest extends TopologyTestSupport {
 
   /** Drives a fresh appeal into the given status through valid commands and returns its id. */
   String appealIn(AppealStatus status) {

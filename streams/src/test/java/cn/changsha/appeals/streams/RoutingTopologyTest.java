@@ -6,27 +6,10 @@ import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.AppealStatus;
 import cn.changsha.appeals.schema.EventType;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RoutingTopologyTest {
-
-  @TempDir Path stateDir;
-  TopologyFixture fx;
-
-  @BeforeEach
-  void start() {
-    fx = new TopologyFixture(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    fx.close();
-  }
+class RoutingTopologyTest extends TopologyTestSupport {
 
   @Test
   void aRuleForCategoryAndDistrictRoutesTheAppeal() {

@@ -9,37 +9,20 @@ import cn.changsha.appeals.schema.CommandType;
 import cn.changsha.appeals.schema.EventType;
 import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.SlaState;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Wangcheng rapid response on the 2026 calendar: a green-card enterprise asks on Sunday for a
  * meeting; it is answered by the close of Monday and has its meeting by the close of Tuesday.
  * Timers fire on wall-clock time alone; no other record arrives.
  */
-class SlaTopologyTest {
+class SlaTopologyTest extends TopologyTestSupport {
 
   static final ZoneId CHANGSHA = ZoneId.of("Asia/Shanghai");
-
-  @TempDir Path stateDir;
-  TopologyFixture fx;
-
-  @BeforeEach
-  void start() {
-    fx = new TopologyFixture(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    fx.close();
-  }
 
   static Instant at(String local) {
     return LocalDateTime.parse(local).atZone(CHANGSHA).toInstant();

@@ -9,7 +9,6 @@ import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.stats.GroupStatistics;
 import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.stats.Statistics.Failing;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -17,10 +16,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Four appeals worked by hand (normal lane: first response by the close of the next working day,
@@ -31,12 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * C never acknowledged: warned Tuesday 14:00, breached Tuesday 17:30, efficiency center Wednesday 17:30;
  * D a tax question, to the district's business service center, acknowledged after 30 minutes.
  */
-class StatisticsTest {
+class StatisticsTest extends TopologyTestSupport {
 
   static final ZoneId CHANGSHA = ZoneId.of("Asia/Shanghai");
 
-  @TempDir Path stateDir;
-  TopologyFixture fx;
   String a;
   String b;
   String c;
@@ -48,7 +43,6 @@ class StatisticsTest {
 
   @BeforeEach
   void workTheFourAppeals() {
-    fx = new TopologyFixture(stateDir);
     fx.clock.set(at("2026-03-02T09:00"));
     a = fx.submit("430104", "ENVIRONMENT", Priority.NORMAL);
     b = fx.submit("430104", "ENVIRONMENT", Priority.NORMAL);
@@ -69,11 +63,6 @@ class StatisticsTest {
     for (String t : List.of("2026-03-03T14:00", "2026-03-03T17:30", "2026-03-04T17:30")) {
       fx.advanceTo(at(t));
     }
-  }
-
-  @AfterEach
-  void stop() {
-    fx.close();
   }
 
   private void act(String time, String appeal, CommandType type) {

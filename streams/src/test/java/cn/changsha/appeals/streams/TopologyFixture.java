@@ -23,14 +23,13 @@ import cn.changsha.appeals.streams.calendar.HolidaySchedule;
 import cn.changsha.appeals.streams.calendar.WorkingPeriod;
 import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
+import cn.changsha.appeals.streams.testing.SettableClock;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -213,32 +212,5 @@ final class TopologyFixture implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
-  }
-
-  static final class SettableClock extends Clock {
-    private Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

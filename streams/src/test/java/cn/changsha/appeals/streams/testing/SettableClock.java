@@ -1,20 +1,23 @@
-package cn.changsha.appeals.app;
+package cn.changsha.appeals.streams.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand; shared between threads, so the instant is volatile. */
-final class SettableClock extends Clock {
+/**
+ * A clock the test moves by hand; shared between threads, so the instant is volatile. Published in
+ * this module's test jar for the end-to-end tests of the launcher.
+ */
+public final class SettableClock extends Clock {
 
   private volatile Instant now;
 
-  SettableClock(Instant now) {
+  public SettableClock(Instant now) {
     this.now = now;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
