@@ -1,7 +1,6 @@
 package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.streams.StoreNames;
-import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.view.AppealView;
@@ -27,10 +26,10 @@ public class AppealQueries {
   private final Peers peers;
   private final Statistics statistics;
 
-  public AppealQueries(LocalStores local, Peers peers, BusinessCalendar calendar) {
+  public AppealQueries(LocalStores local, Peers peers, Statistics statistics) {
     this.local = local;
     this.peers = peers;
-    this.statistics = new Statistics(calendar);
+    this.statistics = statistics;
   }
 
   public Optional<AppealView> appeal(String appealId) {

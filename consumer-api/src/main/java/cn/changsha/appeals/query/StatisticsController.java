@@ -1,7 +1,6 @@
 package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.schema.Department;
-import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.stats.GroupStatistics;
 import cn.changsha.appeals.streams.stats.Statistics;
@@ -29,10 +28,10 @@ public class StatisticsController {
   private final ReferenceQueries reference;
   private final Statistics statistics;
 
-  public StatisticsController(AppealQueries appeals, ReferenceQueries reference, BusinessCalendar calendar) {
+  public StatisticsController(AppealQueries appeals, ReferenceQueries reference, Statistics statistics) {
     this.appeals = appeals;
     this.reference = reference;
-    this.statistics = new Statistics(calendar);
+    this.statistics = statistics;
   }
 
   @GetMapping("/api/stats/departments")

@@ -76,23 +76,41 @@ class StatisticsTest extends TopologyTestSupport {
     try (var it = store.all()) {
       it.forEachRemaining(kv -> states.add(kv.value));
     }
-    return new Statistics(fx.calendar).facts(states);
+    return new Statistics(fx.calendar, fx.clock).facts(states);
   }
 
   @Test
   void departmentFiguresEqualTheHandCount() {
-    GroupStatistics env = new Statistics(fx.calendar).byDepartment(facts()).stream()
+    GroupStatistics env = new Statistics(fx.calendar, fx.clock).byDepartment(facts()).stream()
         .filter(s -> s.group().equals("430104-ENV")).findFirst().orElseThrow();
 
     assertThat(env).isEqualTo(new GroupStatistics("430104-ENV", 3, 2, 1,
         66.7, 100.0, 60L, 120L, 420L, 420L,
         1, 1, 3, 3.5,
-        66.7, 33.3, 50.0));
+        66.7, 33.3, 50.0,
+        420 + 240 + 780 + 1260));
+  }
+
+  @Test
+  void aTransferLeavesTheTimeAlreadySpentWithTheDepartmentThatSpentIt() {
+    fx.clock.set(at("2026-03-05T09:00"));
+    String e = fx.submit("430104", "ENVIRONMENT", Priority.NORMAL);
+    fx.clock.set(at("2026-03-05T12:00"));
+    fx.act(e, CommandType.TRANSFER, x -> x.setToDepartmentId("430104-MARKET").setReason("属于市场监管职责"));
+    act("2026-03-06T10:00", e, CommandType.ACKNOWLEDGE);
+    fx.clock.set(at("2026-03-06T11:00"));
+    fx.act(e, CommandType.RESOLVE, x -> x.setResolution("已办结"));
+
+    AppealFacts facts = facts().stream().filter(f -> f.appealId().equals(e)).findFirst().orElseThrow();
+    // Thursday 09:00-12:00 with the environment branch; Thursday 12:00 to Friday 11:00 with market regulation.
+    assertThat(facts.heldWorkingTime()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "430104-ENV", java.time.Duration.ofMinutes(180), "430104-MARKET", java.time.Duration.ofMinutes(240 + 120)));
+    assertThat(facts.firstResponseWorkingTime()).as("the enterprise's clock did not restart").hasMinutes(180 + 240 + 60);
   }
 
   @Test
   void districtFiguresCoverEveryDepartmentOfTheDistrict() {
-    GroupStatistics yuelu = new Statistics(fx.calendar).byDistrict(facts()).get(0);
+    GroupStatistics yuelu = new Statistics(fx.calendar, fx.clock).byDistrict(facts()).get(0);
     assertThat(yuelu.group()).isEqualTo("430104");
     assertThat(yuelu.received()).isEqualTo(4);
     assertThat(yuelu.firstResponseOnTimePct()).as("A, B, D on time; C late").isEqualTo(75.0);
@@ -102,7 +120,7 @@ class StatisticsTest extends TopologyTestSupport {
 
   @Test
   void theMonthlyReportRanksOnlyDepartmentsWithEnoughAppeals() {
-    Statistics.MonthlyReport report = new Statistics(fx.calendar)
+    Statistics.MonthlyReport report = new Statistics(fx.calendar, fx.clock)
         .monthly(YearMonth.of(2026, 3), facts(), 3, id -> id.equals("430104-ENV") ? "岳麓区生态环境分局" : null);
 
     assertThat(report.ranked()).singleElement().satisfies(r -> {
@@ -114,11 +132,11 @@ class StatisticsTest extends TopologyTestSupport {
           .containsEntry(Failing.UNSATISFIED, 1).containsEntry(Failing.ESCALATED_TO_EFFICIENCY_CENTER, 1);
     });
     assertThat(report.unranked()).extracting(Statistics.DepartmentReport::departmentId).containsExactly("430104-BSC");
-    assertThat(new Statistics(fx.calendar).monthly(YearMonth.of(2026, 4), facts(), 3, id -> null).ranked()).isEmpty();
+    assertThat(new Statistics(fx.calendar, fx.clock).monthly(YearMonth.of(2026, 4), facts(), 3, id -> null).ranked()).isEmpty();
 
     String csv = Statistics.csv(report);
     assertThat(csv.lines()).hasSize(3);
     assertThat(csv.lines().skip(1).findFirst().orElseThrow())
-        .startsWith("2026-03,1,430104-ENV,岳麓区生态环境分局,3,2,1,66.7,100.0,60,120,420,420,1,1,3,3.5,66.7,33.3,50.0,1,0,1,1,");
+        .startsWith("2026-03,1,430104-ENV,岳麓区生态环境分局,3,2,1,66.7,100.0,60,120,420,420,1,1,3,3.5,66.7,33.3,50.0,2700,1,0,1,1,");
   }
 }

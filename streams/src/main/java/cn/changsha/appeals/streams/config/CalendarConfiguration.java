@@ -4,9 +4,11 @@ import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.calendar.HolidaySchedule;
 import cn.changsha.appeals.streams.calendar.WorkingPeriod;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
+import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.view.Times;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -38,6 +40,11 @@ public class CalendarConfiguration {
   @Bean
   SlaPlanner slaPlanner(BusinessCalendar calendar, AppealsProperties appeals) {
     return new SlaPlanner(calendar, appeals.sla().warningShare());
+  }
+
+  @Bean
+  Statistics statistics(BusinessCalendar calendar, Clock clock) {
+    return new Statistics(calendar, clock);
   }
 
   private static void load(Resource[] files, Map<Integer, HolidaySchedule> into) throws IOException {

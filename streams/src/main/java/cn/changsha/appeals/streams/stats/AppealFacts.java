@@ -24,13 +24,15 @@ import java.util.Set;
  * @param firstResponseWorkingTime working time from receipt to acknowledgement, pauses excluded
  * @param resolutionWorkingTime working time of the current resolution cycle, pauses excluded
  * @param slaEventsByDepartment per department: warnings, breaches, escalations, efficiency-center escalations
+ * @param heldWorkingTime per department, the working time the appeal spent with it while open,
+ *     pauses excluded: a transfer leaves the time already spent with the department that spent it
  */
 public record AppealFacts(
     String appealId, String trackingNumber, String departmentId, String district, String category,
     AppealStatus status, Instant submittedAt, YearMonth month,
     boolean responded, Boolean firstResponseOnTime, Duration firstResponseWorkingTime,
     boolean resolved, Boolean resolutionOnTime, Duration resolutionWorkingTime,
-    Integer rating, Map<String, SlaCounts> slaEventsByDepartment) {
+    Integer rating, Map<String, SlaCounts> slaEventsByDepartment, Map<String, Duration> heldWorkingTime) {
 
   private static final Set<AppealStatus> RESOLVED = Set.of(AppealStatus.RESOLVED, AppealStatus.CLOSED);
 
@@ -49,7 +51,7 @@ public record AppealFacts(
     return slaEventsByDepartment.values().stream().anyMatch(c -> c.escalations() > 0);
   }
 
-  public static AppealFacts of(AppealState s, BusinessCalendar calendar) {
+  public static AppealFacts of(AppealState s, BusinessCalendar calendar, Instant now) {
     List<AppealEvent> timeline = s.getTimeline();
     Instant respondedAt = timeline.stream().filter(e -> e.getType() == EventType.ACKNOWLEDGED).findFirst()
         .map(AppealEvent::getAt).orElse(null);
@@ -62,7 +64,8 @@ public record AppealFacts(
     return new AppealFacts(s.getAppealId(), s.getTrackingNumber(), s.getDepartmentId(),
         s.getSubmission().getDistrict(), s.getSubmission().getCategory(), s.getStatus(), s.getSubmittedAt(),
         YearMonth.from(s.getSubmittedAt().atZone(calendar.zone())),
-        respondedAt != null, onTime(fr), frTime, resolved, onTime(res), resTime, s.getRating(), slaCounts(timeline));
+        respondedAt != null, onTime(fr), frTime, resolved, onTime(res), resTime, s.getRating(), slaCounts(timeline),
+        heldWorkingTime(calendar, timeline, now));
   }
 
   /** true: stopped by its due time; false: stopped late or breached; null: still running, not yet due. */
@@ -114,9 +117,34 @@ public record AppealFacts(
     return counts;
   }
 
-  static List<AppealFacts> of(List<AppealState> states, BusinessCalendar calendar) {
+  static List<AppealFacts> of(List<AppealState> states, BusinessCalendar calendar, Instant now) {
     List<AppealFacts> facts = new ArrayList<>();
-    states.forEach(s -> facts.add(of(s, calendar)));
+    states.forEach(s -> facts.add(of(s, calendar, now)));
     return facts;
   }
+
+  /** Splits the open life of the appeal at each change of holder; an open appeal's last stretch runs to now. */
+  private static Map<String, Duration> heldWorkingTime(BusinessCalendar calendar, List<AppealEvent> timeline, Instant now) {
+    Map<String, Duration> held = new HashMap<>();
+    String holder = null;
+    Instant since = null;
+    for (AppealEvent e : timeline) {
+      boolean holderChanges = e.getType() == EventType.ROUTED || e.getType() == EventType.TRANSFERRED;
+      boolean stops = STOPS.contains(e.getType());
+      if (holder != null && since != null && (holderChanges || stops)) {
+        held.merge(holder, workingTime(calendar, timeline, since, e.getAt()), Duration::plus);
+        since = null;
+      }
+      if (holderChanges || e.getType() == EventType.REOPENED) {
+        holder = e.getDepartmentId();
+        since = e.getAt();
+      }
+    }
+    if (holder != null && since != null && now.isAfter(since)) {
+      held.merge(holder, workingTime(calendar, timeline, since, now), Duration::plus);
+    }
+    return held;
+  }
+
+  private static final Set<EventType> STOPS = Set.of(EventType.RESOLVED, EventType.CLOSED, EventType.WITHDRAWN);
 }

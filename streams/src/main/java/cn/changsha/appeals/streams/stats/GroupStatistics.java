@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param responseRate 响应率: appeals acknowledged, of those received
  * @param resolutionRate 解决率: appeals resolved or closed, of those received
  * @param satisfactionRate 满意率: ratings of 3 or more, of the ratings given
+ * @param heldWorkingMinutes working time appeals spent with this group while open, pauses excluded
  */
 public record GroupStatistics(
     String group, int received, int open, int resolved,
@@ -23,9 +24,9 @@ public record GroupStatistics(
     Long firstResponseMedianMinutes, Long firstResponseP90Minutes,
     Long resolutionMedianMinutes, Long resolutionP90Minutes,
     int warnings, int breaches, int escalations, Double averageRating,
-    Double responseRate, Double resolutionRate, Double satisfactionRate) {
+    Double responseRate, Double resolutionRate, Double satisfactionRate, long heldWorkingMinutes) {
 
-  static GroupStatistics of(String group, Collection<AppealFacts> appeals, SlaCounts sla) {
+  static GroupStatistics of(String group, Collection<AppealFacts> appeals, SlaCounts sla, Duration held) {
     int received = appeals.size();
     int open = (int) appeals.stream().filter(f -> cn.changsha.appeals.streams.lifecycle.AppealDecider.OPEN.contains(f.status())).count();
     int resolved = (int) appeals.stream().filter(AppealFacts::resolved).count();
@@ -41,7 +42,7 @@ public record GroupStatistics(
         sla.warnings(), sla.breaches(), sla.escalations(),
         ratings.isEmpty() ? null : round(ratings.stream().mapToInt(Integer::intValue).average().orElseThrow()),
         pct(responded, received), pct(resolved, received),
-        pct((int) ratings.stream().filter(r -> r >= 3).count(), ratings.size()));
+        pct((int) ratings.stream().filter(r -> r >= 3).count(), ratings.size()), held.toMinutes());
   }
 
   static Double onTimePct(List<Boolean> decided) {

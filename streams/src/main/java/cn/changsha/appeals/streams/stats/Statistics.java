@@ -3,6 +3,8 @@ package cn.changsha.appeals.streams.stats;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.stats.AppealFacts.SlaCounts;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,27 +22,32 @@ public final class Statistics {
   private static final SlaCounts NONE = new SlaCounts(0, 0, 0, 0);
 
   private final BusinessCalendar calendar;
+  private final Clock clock;
 
-  public Statistics(BusinessCalendar calendar) {
+  public Statistics(BusinessCalendar calendar, Clock clock) {
     this.calendar = calendar;
+    this.clock = clock;
   }
 
   public List<AppealFacts> facts(List<AppealState> states) {
-    return AppealFacts.of(states, calendar);
+    return AppealFacts.of(states, calendar, clock.instant());
   }
 
   /** Per department: the appeals it holds now, and the SLA events that happened while it held an appeal. */
   public List<GroupStatistics> byDepartment(List<AppealFacts> facts) {
     Map<String, List<AppealFacts>> held = new TreeMap<>();
     Map<String, SlaCounts> sla = new TreeMap<>();
+    Map<String, Duration> time = new TreeMap<>();
     for (AppealFacts f : facts) {
       held.computeIfAbsent(f.departmentId(), d -> new ArrayList<>()).add(f);
       f.slaEventsByDepartment().forEach((d, c) -> sla.merge(d, c, SlaCounts::plus));
+      f.heldWorkingTime().forEach((d, t) -> time.merge(d, t, Duration::plus));
     }
     Set<String> departments = new HashSet<>(held.keySet());
     departments.addAll(sla.keySet());
+    departments.addAll(time.keySet());
     return departments.stream().sorted()
-        .map(d -> GroupStatistics.of(d, held.getOrDefault(d, List.of()), sla.getOrDefault(d, NONE)))
+        .map(d -> GroupStatistics.of(d, held.getOrDefault(d, List.of()), sla.getOrDefault(d, NONE), time.getOrDefault(d, Duration.ZERO)))
         .toList();
   }
 
@@ -49,7 +56,8 @@ public final class Statistics {
     facts.forEach(f -> byDistrict.computeIfAbsent(f.district(), d -> new ArrayList<>()).add(f));
     List<GroupStatistics> all = new ArrayList<>();
     byDistrict.forEach((district, group) -> all.add(GroupStatistics.of(district, group,
-        group.stream().flatMap(f -> f.slaEventsByDepartment().values().stream()).reduce(NONE, SlaCounts::plus))));
+        group.stream().flatMap(f -> f.slaEventsByDepartment().values().stream()).reduce(NONE, SlaCounts::plus),
+        group.stream().flatMap(f -> f.heldWorkingTime().values().stream()).reduce(Duration.ZERO, Duration::plus))));
     return all;
   }
 
@@ -105,7 +113,7 @@ public final class Statistics {
   public static String csv(MonthlyReport report) {
     StringBuilder out = new StringBuilder("month,rank,departmentId,name,received,open,resolved,firstResponseOnTimePct,"
         + "resolutionOnTimePct,firstResponseMedianMinutes,firstResponseP90Minutes,resolutionMedianMinutes,resolutionP90Minutes,"
-        + "warnings,breaches,escalations,averageRating,responseRate,resolutionRate,satisfactionRate,"
+        + "warnings,breaches,escalations,averageRating,responseRate,resolutionRate,satisfactionRate,heldWorkingMinutes,"
         + "lateFirstResponse,lateResolution,unsatisfied,escalatedToEfficiencyCenter,overdue\n");
     List<DepartmentReport> rows = new ArrayList<>(report.ranked());
     rows.addAll(report.unranked());
@@ -115,7 +123,7 @@ public final class Statistics {
           f.resolved(), value(f.firstResponseOnTimePct()), value(f.resolutionOnTimePct()), value(f.firstResponseMedianMinutes()),
           value(f.firstResponseP90Minutes()), value(f.resolutionMedianMinutes()), value(f.resolutionP90Minutes()),
           f.warnings(), f.breaches(), f.escalations(), value(f.averageRating()), value(f.responseRate()),
-          value(f.resolutionRate()), value(f.satisfactionRate()),
+          value(f.resolutionRate()), value(f.satisfactionRate()), f.heldWorkingMinutes(),
           r.failings().get(Failing.LATE_FIRST_RESPONSE), r.failings().get(Failing.LATE_RESOLUTION),
           r.failings().get(Failing.UNSATISFIED), r.failings().get(Failing.ESCALATED_TO_EFFICIENCY_CENTER),
           String.join(" ", r.overdue()));
