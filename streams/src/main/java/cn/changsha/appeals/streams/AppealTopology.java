@@ -36,11 +36,13 @@ import org.apache.kafka.streams.state.Stores;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
- * The work chain, top to bottom: reference data is read as global tables; each command is checked
+ * The work chain, top to bottom: each command is checked
  * against its appeal, routed and given its promised times on submission, and SLA timers fire as
  * they come due; every command is answered; accepted changes are recorded on the event log;
  * warnings, breaches and escalations are also raised as alerts; each department's topic receives
  * what happens to its appeals; submissions are counted by district and category to find hotspots.
+ * Departments, routing rules, SLA policies and the liaison directory are global tables every
+ * instance reads in full.
  */
 public final class AppealTopology {
 
@@ -58,14 +60,20 @@ public final class AppealTopology {
     this.hotspots = hotspots;
   }
 
+  /**
+   * Sub-topologies are numbered in the order they are built, and task ids, state directories and
+   * (with static membership) remembered assignments follow those numbers. The reference tables,
+   * read by name at run time, therefore come after the appeal stream, and anything new goes at
+   * the end, so an upgrade never renumbers a running task.
+   */
   public void buildInto(StreamsBuilder builder) {
-    createReferenceTables(builder);
     KStream<String, AppealOutcome> outcomes = createAppealStream(builder);
     answerEveryCommand(outcomes);
     recordEvents(outcomes);
     raiseAlerts(outcomes);
     feedDepartmentQueues(outcomes);
     watchForHotspots(builder, outcomes);
+    createReferenceTables(builder);
   }
 
   static void createReferenceTables(StreamsBuilder builder) {
