@@ -1,0 +1,26 @@
+package cn.changsha.appeals.query;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * While Kafka Streams moves partitions between instances (a start, a stop, a crash) its stores
+ * cannot be read for a moment: that is a 503 to retry, not a server error.
+ */
+@RestControllerAdvice(assignableTypes = {QueryController.class, InternalQueryController.class,
+    StatisticsController.class, HotspotController.class, SlaController.class})
+public class QueryProblems {
+
+  @ExceptionHandler(InvalidStateStoreException.class)
+  ResponseEntity<ProblemDetail> rebalancing(InvalidStateStoreException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The state stores are being moved between instances; retry in a few seconds");
+    problem.setTitle("Rebalancing");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+  }
+}
