@@ -69,10 +69,10 @@ public final class AppealTopology {
   public void buildInto(StreamsBuilder builder) {
     KStream<String, AppealOutcome> outcomes = createAppealStream(builder);
     answerEveryCommand(outcomes);
-    recordEvents(outcomes);
-    raiseAlerts(outcomes);
+    KStream<String, AppealEvent> events = recordEvents(outcomes);
+    raiseAlerts(events);
     feedDepartmentQueues(outcomes);
-    watchForHotspots(builder, outcomes);
+    watchForHotspots(builder, events);
     createReferenceTables(builder);
   }
 
@@ -104,23 +104,22 @@ public final class AppealTopology {
         .mapValues(AppealOutcome::result).to(Topics.COMMAND_RESULTS.name(), produced(Topics.COMMAND_RESULTS));
   }
 
-  static void recordEvents(KStream<String, AppealOutcome> outcomes) {
-    outcomes.flatMapValues(outcome -> outcome.decision().events())
-        .to(Topics.APPEAL_EVENTS.name(), produced(Topics.APPEAL_EVENTS));
+  static KStream<String, AppealEvent> recordEvents(KStream<String, AppealOutcome> outcomes) {
+    KStream<String, AppealEvent> events = outcomes.flatMapValues(outcome -> outcome.decision().events());
+    events.to(Topics.APPEAL_EVENTS.name(), produced(Topics.APPEAL_EVENTS));
+    return events;
   }
 
-  static void raiseAlerts(KStream<String, AppealOutcome> outcomes) {
-    outcomes.flatMapValues(outcome -> outcome.decision().events())
-        .filter((appealId, event) -> ALERT_TYPES.contains(event.getType()))
+  static void raiseAlerts(KStream<String, AppealEvent> events) {
+    events.filter((appealId, event) -> ALERT_TYPES.contains(event.getType()))
         .to(Topics.ALERTS.name(), produced(Topics.ALERTS));
   }
 
   /** Submissions regrouped by district and category, counted over a sliding window. */
-  void watchForHotspots(StreamsBuilder builder, KStream<String, AppealOutcome> outcomes) {
+  void watchForHotspots(StreamsBuilder builder, KStream<String, AppealEvent> events) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.HOTSPOT_WINDOWS), Serdes.String(), AvroSerde.of(HotspotWindow.class)));
-    outcomes.flatMapValues(outcome -> outcome.decision().events())
-        .filter((appealId, event) -> event.getType() == EventType.SUBMITTED)
+    events.filter((appealId, event) -> event.getType() == EventType.SUBMITTED)
         .selectKey((appealId, event) -> HotspotSettings.key(event.getSubmission().getDistrict(), event.getSubmission().getCategory()))
         .repartition(Repartitioned.with(Serdes.String(), Topics.APPEAL_EVENTS.valueSerde()).withName("hotspot-candidates"))
         .process(() -> new HotspotDetector(hotspots), StoreNames.HOTSPOT_WINDOWS)

@@ -49,10 +49,6 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     return "localhost:" + port;
   }
 
-  public Path logDir() {
-    return logDir;
-  }
-
   public synchronized InProcessKafkaBroker start() {
     Instant begin = Instant.now();
     ensurePortFree(port);

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.changsha.appeals.streams.config.AppealsProperties;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,7 +32,8 @@ public final class InProcessKafkaInitializer implements ApplicationContextInitia
           Map.of("spring.kafka.bootstrap-servers", configured)));
       return;
     }
-    Path dataDir = Path.of(env.getProperty("appeals.data-dir", "data"));
+    // Bound as the rest of the application binds it, so the broker's log sits where its defaults say.
+    Path dataDir = Binder.get(env).bindOrCreate("appeals", AppealsProperties.class).dataDir();
     InProcessKafkaBroker broker = new InProcessKafkaBroker(dataDir.resolve("kafka"),
         env.getProperty("appeals.embedded-kafka.port", Integer.class, 9092),
         env.getProperty("appeals.embedded-kafka.controller-port", Integer.class, 9093)).start();

@@ -4,12 +4,14 @@ import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.schema.SlaPolicy;
+import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -28,26 +30,24 @@ public class ReferenceDataPublisher {
 
   public void publishDepartments(List<Department> departments) {
     departmentTopics.ensure(departments);
-    await(departments.stream()
-        .map(d -> kafka.send(Topics.DEPARTMENTS.name(), d.getDepartmentId(), d))
-        .toArray(CompletableFuture[]::new));
+    publish(Topics.DEPARTMENTS, departments, Department::getDepartmentId);
   }
 
   public void publishRules(List<RoutingRule> rules) {
-    await(rules.stream()
-        .map(r -> kafka.send(Topics.ROUTING_RULES.name(), r.getRuleId(), r))
-        .toArray(CompletableFuture[]::new));
+    publish(Topics.ROUTING_RULES, rules, RoutingRule::getRuleId);
   }
 
   public void publishPolicies(List<SlaPolicy> policies) {
-    await(policies.stream()
-        .map(p -> kafka.send(Topics.SLA_POLICIES.name(), p.getPolicyId(), p))
-        .toArray(CompletableFuture[]::new));
+    publish(Topics.SLA_POLICIES, policies, SlaPolicy::getPolicyId);
   }
 
   public void publishLiaisons(List<Liaison> liaisons) {
-    await(liaisons.stream()
-        .map(l -> kafka.send(Topics.LIAISONS.name(), l.getDepartmentId(), l))
+    publish(Topics.LIAISONS, liaisons, Liaison::getDepartmentId);
+  }
+
+  private <V extends SpecificRecord> void publish(Topic<String, V> topic, List<V> values, Function<V, String> key) {
+    await(values.stream()
+        .map(v -> kafka.send(topic.name(), key.apply(v), v))
         .toArray(CompletableFuture[]::new));
   }
 

@@ -1,17 +1,23 @@
 package cn.changsha.appeals.intake.reference;
 
+import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.schema.Liaison;
+import cn.changsha.appeals.schema.RoutingRule;
+import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.topics.Topics;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,42 +32,59 @@ public class ReferenceDataSeeder implements SmartLifecycle {
 
   private final ReferenceCatalog catalog;
   private final ReferenceDataPublisher publisher;
-  private final KafkaProperties kafka;
+  private final KafkaAdmin kafkaAdmin;
   private volatile boolean running;
 
-  public ReferenceDataSeeder(ReferenceCatalog catalog, ReferenceDataPublisher publisher, KafkaProperties kafka) {
+  public ReferenceDataSeeder(ReferenceCatalog catalog, ReferenceDataPublisher publisher, KafkaAdmin kafkaAdmin) {
     this.catalog = catalog;
     this.publisher = publisher;
-    this.kafka = kafka;
+    this.kafkaAdmin = kafkaAdmin;
   }
 
   @Override
   public void start() {
+    Set<String> empty = emptyTopics(List.of(Topics.DEPARTMENTS.name(), Topics.ROUTING_RULES.name(),
+        Topics.SLA_POLICIES.name(), Topics.LIAISONS.name()));
     // Each kind of reference data is seeded once, when its topic is empty, so a kind added by a
     // later release is seeded on upgrade while what an administrator changed is kept.
-    if (isEmpty(Topics.DEPARTMENTS.name()) && isEmpty(Topics.ROUTING_RULES.name())) {
-      publisher.publishDepartments(catalog.departments());
-      publisher.publishRules(catalog.routingRules());
-      log.info("Seeded {} departments and {} routing rules", catalog.departments().size(), catalog.routingRules().size());
+    if (empty.contains(Topics.DEPARTMENTS.name()) && empty.contains(Topics.ROUTING_RULES.name())) {
+      List<Department> departments = catalog.departments();
+      List<RoutingRule> rules = catalog.routingRules();
+      publisher.publishDepartments(departments);
+      publisher.publishRules(rules);
+      log.info("Seeded {} departments and {} routing rules", departments.size(), rules.size());
     }
-    if (isEmpty(Topics.SLA_POLICIES.name())) {
-      publisher.publishPolicies(catalog.policies());
-      log.info("Seeded {} SLA policies", catalog.policies().size());
+    if (empty.contains(Topics.SLA_POLICIES.name())) {
+      List<SlaPolicy> policies = catalog.policies();
+      publisher.publishPolicies(policies);
+      log.info("Seeded {} SLA policies", policies.size());
     }
-    if (isEmpty(Topics.LIAISONS.name())) {
-      publisher.publishLiaisons(catalog.liaisons());
-      log.info("Seeded {} liaison directory entries", catalog.liaisons().size());
+    if (empty.contains(Topics.LIAISONS.name())) {
+      List<Liaison> liaisons = catalog.liaisons();
+      publisher.publishLiaisons(liaisons);
+      log.info("Seeded {} liaison directory entries", liaisons.size());
     }
     running = true;
   }
 
-  private boolean isEmpty(String topic) {
-    try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.buildConsumerProperties(),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      return ends.values().stream().allMatch(offset -> offset == 0L);
+  /** Of the given topics, those with nothing in them: one look at their end offsets. */
+  private Set<String> emptyTopics(List<String> topics) {
+    try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+      Set<String> empty = new HashSet<>(topics);
+      admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+        if (end.offset() > 0) {
+          empty.remove(partition.topic());
+        }
+      });
+      return empty;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while looking at the reference topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot read the reference topics' offsets: " + e.getCause().getMessage(), e);
     }
   }
 

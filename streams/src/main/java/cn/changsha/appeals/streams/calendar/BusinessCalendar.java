@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,21 +70,9 @@ public final class BusinessCalendar {
 
   /** The instant itself if it falls in working time, otherwise the start of the next working period. */
   public Instant nextWorkingInstant(Instant instant) {
-    ZonedDateTime t = instant.atZone(zone);
-    LocalDate day = t.toLocalDate();
-    for (int i = 0; i < MAX_DAYS_SEARCHED; i++, day = day.plusDays(1)) {
-      if (!isWorkingDay(day)) {
-        continue;
-      }
-      for (WorkingPeriod p : periods) {
-        ZonedDateTime start = day.atTime(p.start()).atZone(zone);
-        ZonedDateTime end = day.atTime(p.end()).atZone(zone);
-        if (t.isBefore(end)) {
-          return (t.isBefore(start) ? start : t).toInstant();
-        }
-      }
-    }
-    throw new IllegalStateException("No working time within " + MAX_DAYS_SEARCHED + " days of " + instant);
+    return workingTimeFrom(instant, searchLimit(instant)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No working time within " + MAX_DAYS_SEARCHED + " days of " + instant))
+        .start();
   }
 
   /** The instant when {@code amount} of working time has passed after {@code from}. */
@@ -91,26 +80,14 @@ public final class BusinessCalendar {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("Negative working time " + amount);
     }
-    ZonedDateTime t = from.atZone(zone);
     Duration remaining = amount;
-    LocalDate day = t.toLocalDate();
-    for (int i = 0; i < MAX_DAYS_SEARCHED; i++, day = day.plusDays(1)) {
-      if (!isWorkingDay(day)) {
-        continue;
+    for (Iterator<Interval> it = workingTimeFrom(from, searchLimit(from)).iterator(); it.hasNext(); ) {
+      Interval interval = it.next();
+      Duration available = Duration.between(interval.start(), interval.end());
+      if (remaining.compareTo(available) <= 0) {
+        return interval.start().plus(remaining);
       }
-      for (WorkingPeriod p : periods) {
-        ZonedDateTime start = day.atTime(p.start()).atZone(zone);
-        ZonedDateTime end = day.atTime(p.end()).atZone(zone);
-        if (!t.isBefore(end)) {
-          continue;
-        }
-        ZonedDateTime from_ = t.isBefore(start) ? start : t;
-        Duration available = Duration.between(from_, end);
-        if (remaining.compareTo(available) <= 0) {
-          return from_.plus(remaining).toInstant();
-        }
-        remaining = remaining.minus(available);
-      }
+      remaining = remaining.minus(available);
     }
     throw new IllegalStateException("Working time " + amount + " does not end within " + MAX_DAYS_SEARCHED + " days");
   }
@@ -135,32 +112,25 @@ public final class BusinessCalendar {
 
   /** Working time between two instants; zero if {@code to} is not after {@code from}. */
   public Duration workingTimeBetween(Instant from, Instant to) {
-    if (!to.isAfter(from)) {
-      return Duration.ZERO;
-    }
-    ZonedDateTime a = from.atZone(zone);
-    ZonedDateTime b = to.atZone(zone);
-    Duration total = Duration.ZERO;
-    for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
-      if (!isWorkingDay(day)) {
-        continue;
-      }
-      for (WorkingPeriod p : periods) {
-        ZonedDateTime start = max(day.atTime(p.start()).atZone(zone), a);
-        ZonedDateTime end = min(day.atTime(p.end()).atZone(zone), b);
-        if (end.isAfter(start)) {
-          total = total.plus(Duration.between(start, end));
-        }
-      }
-    }
-    return total;
+    return workingTimeFrom(from, to.atZone(zone).toLocalDate())
+        .takeWhile(interval -> interval.start().isBefore(to))
+        .map(interval -> Duration.between(interval.start(), interval.end().isAfter(to) ? to : interval.end()))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
-  private static ZonedDateTime max(ZonedDateTime x, ZonedDateTime y) {
-    return x.isAfter(y) ? x : y;
+  private record Interval(Instant start, Instant end) {}
+
+  private LocalDate searchLimit(Instant from) {
+    return from.atZone(zone).toLocalDate().plusDays(MAX_DAYS_SEARCHED);
   }
 
-  private static ZonedDateTime min(ZonedDateTime x, ZonedDateTime y) {
-    return x.isBefore(y) ? x : y;
+  /** The working periods from {@code instant} up to {@code lastDay}, in order, the first one cut to start there. */
+  private Stream<Interval> workingTimeFrom(Instant instant, LocalDate lastDay) {
+    return Stream.iterate(instant.atZone(zone).toLocalDate(), day -> !day.isAfter(lastDay), day -> day.plusDays(1))
+        .filter(this::isWorkingDay)
+        .flatMap(day -> periods.stream().map(p -> new Interval(
+            day.atTime(p.start()).atZone(zone).toInstant(), day.atTime(p.end()).atZone(zone).toInstant())))
+        .filter(interval -> interval.end().isAfter(instant))
+        .map(interval -> interval.start().isBefore(instant) ? new Interval(instant, interval.end()) : interval);
   }
 }

@@ -26,62 +26,51 @@ public class ReferenceQueries {
   }
 
   public List<Department> departments() {
-    List<Department> all = all(departmentStore());
-    all.sort(Comparator.comparing(Department::getDepartmentId));
-    return all;
+    return all(StoreNames.DEPARTMENTS, Comparator.comparing(Department::getDepartmentId));
   }
 
   public Optional<Department> department(String departmentId) {
-    return Optional.ofNullable(departmentStore().get(departmentId));
+    return one(StoreNames.DEPARTMENTS, departmentId);
   }
 
   public List<RoutingRule> routingRules() {
-    List<RoutingRule> all = all(ruleStore());
-    all.sort(Comparator.comparingInt(RoutingRule::getOrder).thenComparing(RoutingRule::getRuleId));
-    return all;
+    return all(StoreNames.ROUTING_RULES, Comparator.comparingInt(RoutingRule::getOrder).thenComparing(RoutingRule::getRuleId));
   }
 
   public Optional<RoutingRule> routingRule(String ruleId) {
-    return Optional.ofNullable(ruleStore().get(ruleId));
+    return one(StoreNames.ROUTING_RULES, ruleId);
   }
 
   public List<SlaPolicy> slaPolicies() {
-    List<SlaPolicy> all = all(store(StoreNames.SLA_POLICIES));
-    all.sort(Comparator.comparing(SlaPolicy::getPolicyId));
-    return all;
+    return all(StoreNames.SLA_POLICIES, Comparator.comparing(SlaPolicy::getPolicyId));
   }
 
   public Optional<SlaPolicy> slaPolicy(String policyId) {
-    return Optional.ofNullable(this.<SlaPolicy>store(StoreNames.SLA_POLICIES).get(policyId));
+    return one(StoreNames.SLA_POLICIES, policyId);
   }
 
   public List<Liaison> liaisons() {
-    List<Liaison> all = all(store(StoreNames.LIAISONS));
-    all.sort(Comparator.comparing(Liaison::getDepartmentId));
-    return all;
+    return all(StoreNames.LIAISONS, Comparator.comparing(Liaison::getDepartmentId));
   }
 
   public Optional<Liaison> liaison(String departmentId) {
-    return Optional.ofNullable(this.<Liaison>store(StoreNames.LIAISONS).get(departmentId));
+    return one(StoreNames.LIAISONS, departmentId);
+  }
+
+  private <V> Optional<V> one(String storeName, String key) {
+    return Optional.ofNullable(this.<V>store(storeName).get(key));
+  }
+
+  private <V> List<V> all(String storeName, Comparator<V> order) {
+    List<V> values = new ArrayList<>();
+    try (KeyValueIterator<String, V> it = this.<V>store(storeName).all()) {
+      it.forEachRemaining(kv -> values.add(kv.value));
+    }
+    values.sort(order);
+    return values;
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
     return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
-  }
-
-  private ReadOnlyKeyValueStore<String, Department> departmentStore() {
-    return queries.retrieveQueryableStore(StoreNames.DEPARTMENTS, QueryableStoreTypes.keyValueStore());
-  }
-
-  private ReadOnlyKeyValueStore<String, RoutingRule> ruleStore() {
-    return queries.retrieveQueryableStore(StoreNames.ROUTING_RULES, QueryableStoreTypes.keyValueStore());
-  }
-
-  private static <V> List<V> all(ReadOnlyKeyValueStore<String, V> store) {
-    List<V> values = new ArrayList<>();
-    try (KeyValueIterator<String, V> it = store.all()) {
-      it.forEachRemaining(kv -> values.add(kv.value));
-    }
-    return values;
   }
 }

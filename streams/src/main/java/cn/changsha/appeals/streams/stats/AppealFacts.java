@@ -6,6 +6,7 @@ import cn.changsha.appeals.schema.AppealStatus;
 import cn.changsha.appeals.schema.EventType;
 import cn.changsha.appeals.schema.SlaClock;
 import cn.changsha.appeals.streams.calendar.BusinessCalendar;
+import cn.changsha.appeals.streams.sla.ClockStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -43,14 +44,6 @@ public record AppealFacts(
     }
   }
 
-  public boolean breached() {
-    return slaEventsByDepartment.values().stream().anyMatch(c -> c.breaches() > 0);
-  }
-
-  public boolean escalated() {
-    return slaEventsByDepartment.values().stream().anyMatch(c -> c.escalations() > 0);
-  }
-
   public static AppealFacts of(AppealState s, BusinessCalendar calendar, Instant now) {
     List<AppealEvent> timeline = s.getTimeline();
     Instant respondedAt = timeline.stream().filter(e -> e.getType() == EventType.ACKNOWLEDGED).findFirst()
@@ -68,15 +61,8 @@ public record AppealFacts(
         heldWorkingTime(calendar, timeline, now));
   }
 
-  /** true: stopped by its due time; false: stopped late or breached; null: still running, not yet due. */
-  static Boolean onTime(SlaClock c) {
-    if (c == null) {
-      return null;
-    }
-    if (c.getStoppedAt() != null) {
-      return c.getStoppedAt() <= c.getDueAt().toEpochMilli();
-    }
-    return c.getBreachedAt() != null ? Boolean.FALSE : null;
+  private static Boolean onTime(SlaClock c) {
+    return c == null ? null : ClockStatus.of(c).onTime();
   }
 
   /** Working time between two instants, less the working time spent awaiting the enterprise. */

@@ -2,6 +2,7 @@ package cn.changsha.appeals.streams.view;
 
 import cn.changsha.appeals.schema.SlaClock;
 import cn.changsha.appeals.schema.SlaState;
+import cn.changsha.appeals.streams.sla.ClockStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,13 +22,7 @@ public record SlaView(
       OffsetDateTime breachedAt, OffsetDateTime escalateAt, boolean warned, boolean escalated) {
 
     static ClockView of(SlaClock c) {
-      String state;
-      if (c.getStoppedAt() != null) {
-        state = c.getStoppedAt() <= c.getDueAt().toEpochMilli() ? "MET" : "LATE";
-      } else {
-        state = c.getBreachedAt() != null ? "BREACHED" : "RUNNING";
-      }
-      return new ClockView(state, Times.local(c.getStartedAt()), Times.local(c.getWarnAt()), Times.local(c.getDueAt()),
+      return new ClockView(ClockStatus.of(c).name(), Times.local(c.getStartedAt()), Times.local(c.getWarnAt()), Times.local(c.getDueAt()),
           local(c.getStoppedAt()), local(c.getBreachedAt()), local(c.getEscalateAt()), c.getWarned(), c.getEscalated());
     }
   }
