@@ -1,23 +1,33 @@
 package cn.changsha.appeals.app;
 
 import cn.changsha.appeals.streams.config.AppealsProperties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the system where to look. */
+/**
+ * Tells whoever started the system where to look, once it can serve: the web server is up and
+ * Kafka Streams is RUNNING (before that, queries would answer 503).
+ */
 @Component
-class StartupBanner {
+class StartupBanner implements StreamsBuilderFactoryBeanConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
   private final Environment env;
   private final KafkaProperties kafka;
   private final AppealsProperties appeals;
+  private final AtomicBoolean applicationReady = new AtomicBoolean();
+  private final AtomicBoolean streamsRunning = new AtomicBoolean();
+  private final AtomicBoolean shown = new AtomicBoolean();
 
   StartupBanner(Environment env, KafkaProperties kafka, AppealsProperties appeals) {
     this.env = env;
@@ -25,8 +35,26 @@ class StartupBanner {
     this.appeals = appeals;
   }
 
+  @Override
+  public void configure(StreamsBuilderFactoryBean factoryBean) {
+    factoryBean.setStateListener((newState, oldState) -> {
+      if (newState == KafkaStreams.State.RUNNING) {
+        streamsRunning.set(true);
+        showOnceBothAreUp();
+      }
+    });
+  }
+
   @EventListener(ApplicationReadyEvent.class)
-  void ready() {
+  void applicationReady() {
+    applicationReady.set(true);
+    showOnceBothAreUp();
+  }
+
+  private void showOnceBothAreUp() {
+    if (!applicationReady.get() || !streamsRunning.get() || !shown.compareAndSet(false, true)) {
+      return;
+    }
     String http = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     log.info("""
 
