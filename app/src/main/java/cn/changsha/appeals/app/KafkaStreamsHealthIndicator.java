@@ -6,7 +6,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
-/** UP while the topologies run (or rebalance); DOWN when Kafka Streams has stopped or failed. */
+/**
+ * Ready only while the topologies run: UP when Kafka Streams is RUNNING; OUT_OF_SERVICE while it
+ * starts or moves partitions (its stores answer 503 then); DOWN once it has stopped or failed.
+ * Part of the readiness group, so a load balancer sends no traffic until reads can be answered.
+ */
 @Component("kafkaStreams")
 class KafkaStreamsHealthIndicator implements HealthIndicator {
 
@@ -18,12 +22,12 @@ class KafkaStreamsHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      return Health.down().withDetail("state", "NOT_STARTED").build();
-    }
-    KafkaStreams.State state = kafkaStreams.state();
-    Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+    KafkaStreams.State state = StreamsState.of(streams);
+    Health.Builder health = switch (state) {
+      case RUNNING -> Health.up();
+      case CREATED, REBALANCING -> Health.outOfService();
+      default -> Health.down();
+    };
     return health.withDetail("state", state.name()).build();
   }
 }

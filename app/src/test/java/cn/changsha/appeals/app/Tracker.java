@@ -2,6 +2,8 @@ package cn.changsha.appeals.app;
 
 import cn.changsha.appeals.AppealTrackerApplication;
 import cn.changsha.appeals.kiosk.AppealClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -66,6 +68,11 @@ final class Tracker implements AutoCloseable {
 
   AppealClient client(String actorId) {
     return new AppealClient(baseUri(), actorId);
+  }
+
+  /** The sum of a counter over all its tags, as Micrometer holds it. */
+  double metric(String name) {
+    return context.getBean(MeterRegistry.class).find(name).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Override

@@ -55,6 +55,11 @@ public final class AppealClient {
     return send(post("/api/appeals/" + encode(appealId) + "/" + encode(action), fields).build());
   }
 
+  /** Any read of the API, by path and query. */
+  public JsonNode read(String pathAndQuery) {
+    return send(get(pathAndQuery));
+  }
+
   public JsonNode departments() {
     return send(get("/api/departments"));
   }

@@ -52,6 +52,13 @@ public final class Topics {
   public static final Topic<String, Hotspot> HOTSPOTS =
       new Topic<>("appeal-hotspots", Serdes.String(), AvroSerde.of(Hotspot.class), false);
 
+  /**
+   * Records that could not be read or processed, from any topic the system reads: the original
+   * key and value bytes, with the reason, source topic, partition and offset in headers.
+   */
+  public static final Topic<byte[], byte[]> DEAD_LETTERS =
+      new Topic<>("appeal-dead-letters", Serdes.ByteArray(), Serdes.ByteArray(), false);
+
   /** Prefix of the per-department queue topics; values there are JSON for departments' own systems. */
   public static final String DEPARTMENT_QUEUE_PREFIX = "dept-queue.";
 
@@ -60,7 +67,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS);
+    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEAD_LETTERS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS);
   }
 
   public static String departmentQueue(String departmentId) {

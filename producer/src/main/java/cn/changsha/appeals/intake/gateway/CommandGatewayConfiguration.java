@@ -3,6 +3,7 @@ package cn.changsha.appeals.intake.gateway;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.serde.SpecificRecordSerializer;
 import cn.changsha.appeals.streams.config.AppealsProperties;
+import cn.changsha.appeals.streams.deadletter.DeadLetters;
 import cn.changsha.appeals.topics.Topics;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -25,6 +26,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /** Kafka clients of the write side: an idempotent Avro producer and the request/reply gateway for commands. */
 @Configuration(proxyBeanMethods = false)
@@ -47,18 +49,21 @@ public class CommandGatewayConfiguration {
   @Bean
   ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> commandTemplate(
       ProducerFactory<String, SpecificRecord> avroProducerFactory, KafkaProperties kafka,
-      AppealsProperties appeals, @Value("${server.port:8080}") int port) {
+      AppealsProperties appeals, DeadLetters deadLetters, @Value("${server.port:8080}") int port) {
     Map<String, Object> props = kafka.buildConsumerProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "command-results-" + appeals.instanceIdOr(port));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+    // An unreadable answer must not stop the gateway: it is handed on as a failed record and
+    // moved to the dead letters before the template sees the batch.
     var consumers = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-        Topics.COMMAND_RESULTS.valueSerde().deserializer());
+        new ErrorHandlingDeserializer<>(Topics.COMMAND_RESULTS.valueSerde().deserializer()));
     // Every instance reads every answer from the end, with partitions assigned directly rather
     // than through a consumer group: no rebalance to wait for after a restart or a crash.
     var container = new ConcurrentMessageListenerContainer<>(consumers, new ContainerProperties(resultPartitions(consumers, appeals.partitions())));
     container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+    container.setBatchInterceptor(new UnreadableAnswers<>(deadLetters));
     var template = new ReplyingKafkaTemplate<>(avroProducerFactory, container);
     template.setSharedReplyTopic(true);
     template.setDefaultReplyTimeout(appeals.commandTimeout());

@@ -1,6 +1,8 @@
 package cn.changsha.appeals.streams.config;
 
 import cn.changsha.appeals.streams.AppealTopology;
+import cn.changsha.appeals.streams.deadletter.DeadLetterProcessingHandler;
+import cn.changsha.appeals.streams.deadletter.DeadLetters;
 import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.topics.Topic;
@@ -24,6 +26,7 @@ import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -43,7 +46,7 @@ public class AppealStreamsConfiguration {
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration appealStreamsConfig(
-      KafkaProperties kafka, AppealsProperties appeals, @Value("${server.port:8080}") int port) {
+      KafkaProperties kafka, AppealsProperties appeals, DeadLetters deadLetters, @Value("${server.port:8080}") int port) {
     Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
@@ -59,6 +62,11 @@ public class AppealStreamsConfiguration {
     // Under exactly-once, answers become visible only when a transaction commits: the commit
     // interval is most of the latency a kiosk waits for its receipt.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) appeals.commitInterval().toMillis());
+    // No record stops the topology: unreadable ones and ones a processor throws on go to the dead letters.
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
+    props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    props.put(DeadLetterProcessingHandler.DEAD_LETTERS_CONFIG, deadLetters);
     return new KafkaStreamsConfiguration(props);
   }
 
@@ -91,8 +99,9 @@ public class AppealStreamsConfiguration {
       return builder.partitions(1).compact().build();
     }
     builder.partitions(appeals.partitions());
-    if (topic == Topics.APPEAL_EVENTS) {
-      // The event log is the truth every view is rebuilt from: it is never deleted.
+    if (topic == Topics.APPEAL_EVENTS || topic == Topics.DEAD_LETTERS) {
+      // The event log is the truth every view is rebuilt from, and a dead letter waits for a
+      // person to look at it: neither is ever deleted.
       builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
     }
     return builder.build();
