@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows which years have a holiday schedule. A missing year does not stop the system (deadlines
- * fall back to weekends only) but is reported here so someone adds the file.
+ * fall back to weekends only) but is reported here so someone adds the file before it matters.
  */
 @Component("calendarHealthIndicator")
 class BusinessCalendarHealthIndicator implements HealthIndicator {
@@ -26,11 +26,11 @@ class BusinessCalendarHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
+    // Only the years deadlines fall in now: this one and, from autumn on, the next. Years that
+    // someone previewed are in the log once each, not here.
     int thisYear = LocalDate.ofInstant(clock.instant(), calendar.zone()).getYear();
-    Set<Integer> missing = new TreeSet<>(calendar.yearsWithoutSchedule());
-    if (!calendar.yearsWithSchedule().contains(thisYear)) {
-      missing.add(thisYear);
-    }
+    Set<Integer> missing = new TreeSet<>(Set.of(thisYear, thisYear + 1));
+    missing.removeAll(calendar.yearsWithSchedule());
     Health.Builder health = Health.up()
         .withDetail("zone", calendar.zone().getId())
         .withDetail("yearsWithSchedule", calendar.yearsWithSchedule());

@@ -36,16 +36,16 @@ class EndToEndTest {
   static Tracker tracker;
   static AppealClient kiosk;
   static AppealClient department;
-  static AppealClient enterprise;
+  static AppealClient monitor;
   static final HttpClient http = HttpClient.newHttpClient();
   static final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeAll
   static void start() {
     tracker = Tracker.start(dataDir, Tracker.Ports.free());
-    kiosk = tracker.client("kiosk-yuelu-01");
-    department = tracker.client("430104-ENV-clerk");
-    enterprise = tracker.client("91350100M000100Y43");
+    kiosk = tracker.as("kiosk-01");
+    department = tracker.as("430104-ENV");
+    monitor = tracker.as("monitor");
   }
 
   @AfterAll
@@ -72,10 +72,11 @@ class EndToEndTest {
 
     department.act(receipt.appealId(), "acknowledge", Map.of());
     department.act(receipt.appealId(), "resolve", Map.of("resolution", "已指导企业准备环评材料,园区专班跟进办理。"));
+    AppealClient enterprise = tracker.enterprise(receipt);
     JsonNode closed = enterprise.act(receipt.appealId(), "evaluate", Map.of("rating", 5, "comment", "办理及时"));
 
     assertThat(closed.path("outcome").asString()).isEqualTo("ACCEPTED");
-    JsonNode appeal = kiosk.appealByTrackingNumber(receipt.trackingNumber());
+    JsonNode appeal = enterprise.appealByTrackingNumber(receipt.trackingNumber());
     assertThat(appeal.path("status").asString()).isEqualTo("CLOSED");
     assertThat(appeal.path("rating").asInt()).isEqualTo(5);
     List<String> steps = new ArrayList<>();
@@ -86,8 +87,9 @@ class EndToEndTest {
       assertThat(event.path("at").asString()).endsWith("+08:00");
     }
     assertThat(steps).containsExactly("SUBMITTED", "ROUTED", "ACKNOWLEDGED", "RESOLVED", "EVALUATED", "CLOSED");
-    assertThat(actors).containsExactly("KIOSK:kiosk-yuelu-01", "SYSTEM:router", "DEPARTMENT:430104-ENV-clerk",
-        "DEPARTMENT:430104-ENV-clerk", "ENTERPRISE:91350100M000100Y43", "ENTERPRISE:91350100M000100Y43");
+    String owner = "ENTERPRISE:" + receipt.trackingNumber();
+    assertThat(actors).containsExactly("KIOSK:kiosk-01", "SYSTEM:router", "DEPARTMENT:430104-ENV",
+        "DEPARTMENT:430104-ENV", owner, owner);
     assertThat(queueIds("430104-ENV")).doesNotContain(receipt.appealId());
     assertThat(readDepartmentTopic("430104-ENV", receipt.appealId())).hasSize(5);
   }
@@ -135,7 +137,7 @@ class EndToEndTest {
   @Test
   void malformedJsonAndBadHeadersAreRefusedClearly() throws Exception {
     assertThat(post("/api/appeals", "{not json").statusCode()).isEqualTo(400);
-    HttpResponse<String> badKey = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/appeals"))
+    HttpResponse<String> badKey = http.send(tracker.request("kiosk-01", "/api/appeals")
         .header("Content-Type", "application/json").header("Idempotency-Key", "x")
         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Drafts.aikerui("标题测试")))).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -162,7 +164,7 @@ class EndToEndTest {
     Receipt receipt = kiosk.submit(Drafts.in("430112", "TAX"));
     assertThat(receipt.departmentId()).isEqualTo("430112-TAX");
 
-    department.act(receipt.appealId(), "transfer", Map.of("toDepartmentId", "430112-FINANCE", "reason", "属于融资服务范围"));
+    tracker.as("430112-TAX").act(receipt.appealId(), "transfer", Map.of("toDepartmentId", "430112-FINANCE", "reason", "属于融资服务范围"));
 
     assertThat(queueIds("430112-TAX")).doesNotContain(receipt.appealId());
     assertThat(queueIds("430112-FINANCE")).contains(receipt.appealId());
@@ -173,7 +175,7 @@ class EndToEndTest {
     Receipt before = kiosk.submit(Drafts.in("430121", "PARKING"));
     assertThat(before.departmentId()).isEqualTo("430121-TRAFFIC-POLICE");
 
-    HttpResponse<String> put = send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/admin/routing-rules/430121-PARKING"))
+    HttpResponse<String> put = send(tracker.request("admin", "/api/admin/routing-rules/430121-PARKING")
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(
             "{\"order\": 100, \"district\": \"430121\", \"category\": \"PARKING\", \"departmentId\": \"430121-URBAN\"}")).build());
@@ -181,16 +183,16 @@ class EndToEndTest {
 
     Receipt after = kiosk.submit(Drafts.in("430121", "PARKING"));
     assertThat(after.departmentId()).isEqualTo("430121-URBAN");
-    assertThat(kiosk.appeal(before.appealId()).path("departmentId").asString()).isEqualTo("430121-TRAFFIC-POLICE");
+    assertThat(monitor.appeal(before.appealId()).path("departmentId").asString()).isEqualTo("430121-TRAFFIC-POLICE");
   }
 
   @Test
   void unknownAppealsAndTrackingNumbersAreNotFound() {
-    assertThatThrownBy(() -> kiosk.appeal(UUID.randomUUID().toString()))
+    assertThatThrownBy(() -> monitor.appeal(UUID.randomUUID().toString()))
         .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> kiosk.appealByTrackingNumber("CS0000000000"))
+    assertThatThrownBy(() -> monitor.appealByTrackingNumber("CS0000000000"))
         .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> kiosk.appealByTrackingNumber("not-a-number"))
+    assertThatThrownBy(() -> monitor.appealByTrackingNumber("not-a-number"))
         .isInstanceOfSatisfying(AppealClientException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
@@ -209,12 +211,12 @@ class EndToEndTest {
 
   private static List<String> queueIds(String departmentId) {
     List<String> ids = new ArrayList<>();
-    department.queue(departmentId).path("appeals").forEach(a -> ids.add(a.path("appealId").asString()));
+    monitor.queue(departmentId).path("appeals").forEach(a -> ids.add(a.path("appealId").asString()));
     return ids;
   }
 
   private static int queueTotal(String departmentId) {
-    return department.queue(departmentId).path("total").asInt();
+    return monitor.queue(departmentId).path("total").asInt();
   }
 
   /** What a department's own system sees: a plain consumer of its topic, string keys and JSON values. */
@@ -241,7 +243,7 @@ class EndToEndTest {
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(tracker.baseUri().resolve(path)).header("Content-Type", "application/json")
+    return send(tracker.request("kiosk-01", path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 

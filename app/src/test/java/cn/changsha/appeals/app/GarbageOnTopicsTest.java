@@ -62,7 +62,8 @@ class GarbageOnTopicsTest {
     Set<Origin> bad = new HashSet<>();
     try (Tracker tracker = Tracker.start(dataDir, ports);
         KafkaProducer<byte[], byte[]> raw = rawProducer(tracker)) {
-      AppealClient kiosk = tracker.client("kiosk-garbage-01");
+      AppealClient kiosk = tracker.as("kiosk-01");
+      AppealClient monitor = tracker.as("monitor");
       List<Written> garbage = garbage();
       for (int i = 0; i < garbage.size(); i++) {
         receipts.add(kiosk.submit(Drafts.aikerui("垃圾数据期间的诉求 " + i)));
@@ -75,18 +76,19 @@ class GarbageOnTopicsTest {
         receipts.add(kiosk.submit(Drafts.aikerui("垃圾数据之后的诉求 " + i)));
       }
 
-      assertEveryAppealRouted(kiosk, receipts);
-      Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(kiosk)).isEqualTo(bad));
+      assertEveryAppealRouted(monitor, receipts);
+      Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(monitor)).isEqualTo(bad));
       assertThat(streamsState(tracker)).isEqualTo(KafkaStreams.State.RUNNING);
       assertThat(tracker.metric("appeals.dead.letters")).isEqualTo((double) bad.size());
     }
 
     try (Tracker again = Tracker.start(dataDir, ports)) {
-      AppealClient kiosk = again.client("kiosk-garbage-01");
-      assertEveryAppealRouted(kiosk, receipts);
+      AppealClient kiosk = again.as("kiosk-01");
+      AppealClient monitor = again.as("monitor");
+      assertEveryAppealRouted(monitor, receipts);
       Receipt after = kiosk.submit(Drafts.aikerui("重启之后的诉求"));
       assertThat(after.routed()).isTrue();
-      assertThat(deadLetters(kiosk)).isEqualTo(bad);
+      assertThat(deadLetters(monitor)).isEqualTo(bad);
       assertThat(streamsState(again)).isEqualTo(KafkaStreams.State.RUNNING);
     }
   }
@@ -126,7 +128,7 @@ class GarbageOnTopicsTest {
     String trackingNumber = AppealIds.trackingNumberFor(null);
     return AppealCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString()).setAppealId(AppealIds.appealIdFor(trackingNumber))
-        .setType(CommandType.SUBMIT).setIssuedAt(Instant.now()).setActor(new Actor(ActorRole.KIOSK, "forged"))
+        .setType(CommandType.SUBMIT).setIssuedAt(Instant.now()).setActor(new Actor(ActorRole.KIOSK, "forged", null))
         .setTrackingNumber(trackingNumber).setRequestFingerprint("x")
         .setSubmission(AppealSubmission.newBuilder()
             .setEnterprise(new Enterprise("某公司", "91350100M000100Y43", "张三", "13800000000", null))

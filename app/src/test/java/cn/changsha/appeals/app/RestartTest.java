@@ -28,29 +28,31 @@ class RestartTest {
     Map<String, Integer> queues = new HashMap<>();
 
     try (Tracker tracker = Tracker.start(dataDir, ports)) {
-      AppealClient kiosk = tracker.client("kiosk-restart");
+      AppealClient kiosk = tracker.as("kiosk-01");
+      AppealClient monitor = tracker.as("monitor");
       for (int i = 0; i < 30; i++) {
         receipts.add(kiosk.submit(simulator.next(), "restart-key-" + i));
       }
       String first = receipts.get(0).appealId();
-      tracker.client(receipts.get(0).departmentId() + "-clerk").act(first, "acknowledge", Map.of());
+      tracker.as(receipts.get(0).departmentId()).act(first, "acknowledge", Map.of());
       for (Receipt r : receipts) {
-        before.put(r.appealId(), kiosk.appeal(r.appealId()));
+        before.put(r.appealId(), monitor.appeal(r.appealId()));
         queues.merge(r.departmentId(), 0, (a, b) -> a);
       }
-      queues.replaceAll((department, zero) -> kiosk.queue(department).path("total").asInt());
+      queues.replaceAll((department, zero) -> monitor.queue(department).path("total").asInt());
     }
 
     try (Tracker tracker = Tracker.start(dataDir, ports)) {
-      AppealClient kiosk = tracker.client("kiosk-restart");
+      AppealClient kiosk = tracker.as("kiosk-01");
+      AppealClient monitor = tracker.as("monitor");
       for (Receipt r : receipts) {
-        assertThat(kiosk.appeal(r.appealId())).as(r.trackingNumber()).isEqualTo(before.get(r.appealId()));
+        assertThat(monitor.appeal(r.appealId())).as(r.trackingNumber()).isEqualTo(before.get(r.appealId()));
       }
-      assertThat(kiosk.appeal(receipts.get(0).appealId()).path("status").asString()).isEqualTo("ACKNOWLEDGED");
+      assertThat(monitor.appeal(receipts.get(0).appealId()).path("status").asString()).isEqualTo("ACKNOWLEDGED");
 
       Receipt retried = kiosk.submit(new AppealSimulator(42).next(), "restart-key-0");
       assertThat(retried).isEqualTo(receipts.get(0));
-      queues.forEach((department, total) -> assertThat(kiosk.queue(department).path("total").asInt()).as(department).isEqualTo(total));
+      queues.forEach((department, total) -> assertThat(monitor.queue(department).path("total").asInt()).as(department).isEqualTo(total));
     }
   }
 }

@@ -6,7 +6,6 @@ import cn.changsha.appeals.kiosk.AppealClient;
 import cn.changsha.appeals.kiosk.AppealDraft;
 import cn.changsha.appeals.kiosk.Receipt;
 import cn.changsha.appeals.streams.testing.SettableClock;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,7 +54,8 @@ class SlaEndToEndTest {
     Receipt neglected;
 
     try (Tracker tracker = Tracker.start(dataDir, ports, clock)) {
-      AppealClient kiosk = tracker.client("kiosk-wangcheng-01");
+      AppealClient kiosk = tracker.as("kiosk-01");
+      AppealClient monitor = tracker.as("monitor");
       handled = kiosk.submit(meetingRequest("约见副区长:用地协调"));
       neglected = kiosk.submit(meetingRequest("约见副区长:环评协调"));
       assertThat(handled.departmentId()).isEqualTo("430112-BSC");
@@ -63,16 +63,16 @@ class SlaEndToEndTest {
       assertThat(handled.firstResponseDue()).isEqualTo("2026-03-02T17:30:00+08:00");
       assertThat(handled.resolutionDue()).isEqualTo("2026-03-03T17:30:00+08:00");
 
-      AppealClient center = tracker.client("430112-BSC-clerk");
+      AppealClient center = tracker.as("430112-BSC");
       clock.set(at("2026-03-02T10:00"));
       center.act(handled.appealId(), "acknowledge", Map.of());
       clock.set(at("2026-03-02T17:31"));
 
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slaSteps(kiosk, neglected).size() == 4);
-      assertThat(slaSteps(kiosk, neglected)).containsExactly(
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slaSteps(monitor, neglected).size() == 4);
+      assertThat(slaSteps(monitor, neglected)).containsExactly(
           "SLA_WARNING FIRST_RESPONSE -", "ESCALATED FIRST_RESPONSE 望城区企业服务中心主要负责人",
           "SLA_BREACHED FIRST_RESPONSE -", "ESCALATED FIRST_RESPONSE 望城区分管副区长");
-      assertThat(kiosk.appeal(neglected.appealId()).path("sla").path("firstResponse").path("state").asString()).isEqualTo("BREACHED");
+      assertThat(monitor.appeal(neglected.appealId()).path("sla").path("firstResponse").path("state").asString()).isEqualTo("BREACHED");
 
       clock.set(at("2026-03-03T15:00"));
       center.act(handled.appealId(), "resolve", Map.of("resolution", "分管副区长已到企业现场办公,用地问题已协调"));
@@ -80,7 +80,7 @@ class SlaEndToEndTest {
 
     clock.set(at("2026-03-03T17:31"));
     try (Tracker tracker = Tracker.start(dataDir, ports, clock)) {
-      AppealClient kiosk = tracker.client("monitor");
+      AppealClient kiosk = tracker.as("monitor");
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slaSteps(kiosk, neglected).size() == 9);
       Thread.sleep(2000); // a few more timer checks: nothing may fire twice
       assertThat(slaSteps(kiosk, neglected)).containsExactly(
@@ -97,7 +97,7 @@ class SlaEndToEndTest {
 
       // The monitors' view of the same two appeals, counted from their timelines by hand.
       HttpClient http = HttpClient.newHttpClient();
-      JsonNode stats = get(http, tracker.baseUri(), "/api/stats/departments");
+      JsonNode stats = get(http, tracker, "/api/stats/departments");
       JsonNode center = null;
       for (JsonNode department : stats) {
         if (department.path("group").asString().equals("430112-BSC")) {
@@ -113,22 +113,22 @@ class SlaEndToEndTest {
       assertThat(center.path("escalations").asInt()).isEqualTo(5);
       assertThat(center.path("firstResponseMedianMinutes").asLong()).as("Monday 09:00 to 10:00").isEqualTo(60);
 
-      HttpResponse<String> csv = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve(
-          "/api/reports/monthly?month=2026-03&minimumToRank=1&format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> csv = http.send(tracker.request("monitor",
+          "/api/reports/monthly?month=2026-03&minimumToRank=1&format=csv").build(), HttpResponse.BodyHandlers.ofString());
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
       assertThat(csv.body()).contains("2026-03,1,430112-BSC,望城区企业服务中心,2,1,1,50.0,50.0")
           .contains(neglected.trackingNumber());
 
-      JsonNode hotspots = get(http, tracker.baseUri(), "/api/hotspots");
+      JsonNode hotspots = get(http, tracker, "/api/hotspots");
       assertThat(hotspots.get(0).path("district").asString()).isEqualTo("430112");
       assertThat(hotspots.get(0).path("count").asInt()).as("both within 30 days of the clock").isEqualTo(2);
       assertThat(hotspots.get(0).path("flagged").asBoolean()).isFalse();
     }
   }
 
-  private static JsonNode get(HttpClient http, URI base, String path) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+  private static JsonNode get(HttpClient http, Tracker tracker, String path) throws Exception {
+    HttpResponse<String> response = http.send(tracker.request("monitor", path).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }
@@ -138,7 +138,7 @@ class SlaEndToEndTest {
     SettableClock clock = new SettableClock(at("2026-09-01T10:00"));
     try (Tracker tracker = Tracker.start(dataDir, Tracker.Ports.free(), clock)) {
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> put = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/admin/sla-policies/urgent-legal"))
+      HttpResponse<String> put = http.send(tracker.request("admin", "/api/admin/sla-policies/urgent-legal")
           .header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString("""
               {"priority": "URGENT", "category": "LEGAL",
@@ -146,28 +146,28 @@ class SlaEndToEndTest {
                "resolution": {"kind": "WORKING_DAYS", "amount": 1}}""")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-      JsonNode nationalDay = preview(http, tracker.baseUri(), "2026-09-30T16:00:00%2B08:00", "URGENT", "LEGAL");
+      JsonNode nationalDay = preview(http, tracker, "2026-09-30T16:00:00%2B08:00", "URGENT", "LEGAL");
       assertThat(nationalDay.path("firstResponseDue").asString()).isEqualTo("2026-10-08T16:00:00+08:00");
       assertThat(nationalDay.path("resolutionDue").asString()).isEqualTo("2026-10-08T17:30:00+08:00");
 
-      JsonNode makeUpSaturday = preview(http, tracker.baseUri(), "2026-10-09T15:00:00%2B08:00", "URGENT", "LEGAL");
+      JsonNode makeUpSaturday = preview(http, tracker, "2026-10-09T15:00:00%2B08:00", "URGENT", "LEGAL");
       assertThat(makeUpSaturday.path("resolutionDue").asString()).isEqualTo("2026-10-10T17:30:00+08:00");
 
-      JsonNode sunday = preview(http, tracker.baseUri(), "2026-03-01T10:00:00%2B08:00", "GREEN_CARD", "MEETING_REQUEST");
+      JsonNode sunday = preview(http, tracker, "2026-03-01T10:00:00%2B08:00", "GREEN_CARD", "MEETING_REQUEST");
       assertThat(sunday.path("policyId").asString()).isEqualTo("green-card-meeting");
       assertThat(sunday.path("firstResponseDue").asString()).isEqualTo("2026-03-02T17:30:00+08:00");
       assertThat(sunday.path("resolutionDue").asString()).isEqualTo("2026-03-03T17:30:00+08:00");
 
-      HttpResponse<String> bad = http.send(HttpRequest.newBuilder(
-          tracker.baseUri().resolve("/api/sla/preview?submittedAt=yesterday")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> bad = http.send(tracker.request("kiosk-01", "/api/sla/preview?submittedAt=yesterday").build(),
+          HttpResponse.BodyHandlers.ofString());
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.body()).contains("ISO-8601");
     }
   }
 
-  private static JsonNode preview(HttpClient http, URI base, String submittedAt, String priority, String category) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(
-        "/api/sla/preview?submittedAt=" + submittedAt + "&priority=" + priority + "&category=" + category)).build(),
+  private static JsonNode preview(HttpClient http, Tracker tracker, String submittedAt, String priority, String category) throws Exception {
+    HttpResponse<String> response = http.send(tracker.request("kiosk-01",
+        "/api/sla/preview?submittedAt=" + submittedAt + "&priority=" + priority + "&category=" + category).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readTree(response.body());

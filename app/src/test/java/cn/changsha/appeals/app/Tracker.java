@@ -2,12 +2,16 @@ package cn.changsha.appeals.app;
 
 import cn.changsha.appeals.AppealTrackerApplication;
 import cn.changsha.appeals.kiosk.AppealClient;
+import cn.changsha.appeals.kiosk.Credential;
+import cn.changsha.appeals.kiosk.Receipt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +33,13 @@ final class Tracker implements AutoCloseable {
 
   final Ports ports;
   final ConfigurableApplicationContext context;
+  private final Path dataDir;
+  private Map<String, String> keys;
 
-  private Tracker(Ports ports, ConfigurableApplicationContext context) {
+  private Tracker(Ports ports, ConfigurableApplicationContext context, Path dataDir) {
     this.ports = ports;
     this.context = context;
+    this.dataDir = dataDir;
   }
 
   static Tracker start(Path dataDir, Ports ports) {
@@ -55,7 +62,7 @@ final class Tracker implements AutoCloseable {
         "--spring.main.banner-mode=off");
     KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
     Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
-    return new Tracker(ports, context);
+    return new Tracker(ports, context, dataDir);
   }
 
   String bootstrapServers() {
@@ -66,8 +73,31 @@ final class Tracker implements AutoCloseable {
     return URI.create("http://localhost:" + ports.http());
   }
 
-  AppealClient client(String actorId) {
-    return new AppealClient(baseUri(), actorId);
+  /** A client signed in with the API key the first start made for {@code name} (admin, monitor, kiosk-01, or a department id). */
+  AppealClient as(String name) {
+    return new AppealClient(baseUri(), Credential.apiKey(key(name)));
+  }
+
+  /** A client signed in as the enterprise that holds this receipt. */
+  AppealClient enterprise(Receipt receipt) {
+    return new AppealClient(baseUri(), receipt.enterpriseCredential());
+  }
+
+  /** A raw request to {@code path}, signed in as {@code name}. */
+  HttpRequest.Builder request(String name, String path) {
+    return HttpRequest.newBuilder(baseUri().resolve(path)).header("X-API-Key", key(name));
+  }
+
+  /** The first start's API key of {@code name}, read from the credentials file it wrote. */
+  String key(String name) {
+    if (keys == null) {
+      keys = FirstCredentialsFile.read(dataDir.resolve("credentials.txt"));
+    }
+    String key = keys.get(name);
+    if (key == null) {
+      throw new IllegalArgumentException("No first-start key for " + name);
+    }
+    return key;
   }
 
   /** The sum of a counter over all its tags, as Micrometer holds it. */

@@ -38,6 +38,20 @@ public class AppealQueries {
         .orElseGet(() -> local.appeal(appealId).map(AppealView::from));
   }
 
+  /** What an enterprise's sign-in is checked against; empty for an unknown appeal or one filed before receipts had secrets. */
+  public Optional<String> receiptSecretHash(String appealId) {
+    return peers.ownerIfRemote(StoreNames.APPEAL_STATE, appealId)
+        .map(owner -> peers.fetch(owner, "/internal/appeals/{id}/receipt", StoredHash.class, appealId).map(StoredHash::hash))
+        .orElseGet(() -> localReceiptSecretHash(appealId));
+  }
+
+  public Optional<String> localReceiptSecretHash(String appealId) {
+    return local.appeal(appealId).map(s -> s.getSubmission().getReceiptSecretHash());
+  }
+
+  /** A receipt secret hash as one peer hands it to another. */
+  public record StoredHash(String hash) {}
+
   public List<QueueEntry> queue(String departmentId) {
     List<QueueEntry> merged = new ArrayList<>(peers.gather(StoreNames.DEPARTMENT_QUEUE, () -> localQueue(departmentId),
         "/internal/departments/{id}/queue", new ParameterizedTypeReference<List<QueueEntry>>() {}, departmentId));

@@ -27,6 +27,12 @@ public class InternalQueryController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
   }
 
+  @GetMapping("/internal/appeals/{appealId}/receipt")
+  public AppealQueries.StoredHash receipt(@PathVariable String appealId) {
+    return appeals.localReceiptSecretHash(appealId).map(AppealQueries.StoredHash::new)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
+  }
+
   @GetMapping("/internal/facts")
   public List<AppealFacts> facts() {
     return appeals.localFacts();

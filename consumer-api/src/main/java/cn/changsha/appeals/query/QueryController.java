@@ -1,5 +1,6 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.edge.security.Caller;
 import cn.changsha.appeals.streams.AppealIds;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.view.AppealView;
@@ -7,6 +8,7 @@ import cn.changsha.appeals.streams.view.DepartmentView;
 import cn.changsha.appeals.streams.view.RoutingRuleView;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,19 +30,19 @@ public class QueryController {
   public record Queue(String departmentId, int total, List<QueueEntry> appeals) {}
 
   @GetMapping("/api/appeals/{appealId}")
-  public AppealView appeal(@PathVariable String appealId) {
-    return appeals.appeal(appealId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId));
+  public AppealView appeal(@PathVariable String appealId, @AuthenticationPrincipal Caller caller) {
+    return CallerViews.appealFor(caller, appeals.appeal(appealId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId)));
   }
 
   @GetMapping(value = "/api/appeals", params = "trackingNumber")
-  public AppealView byTrackingNumber(@RequestParam String trackingNumber) {
+  public AppealView byTrackingNumber(@RequestParam String trackingNumber, @AuthenticationPrincipal Caller caller) {
     String normalised = trackingNumber.strip().toUpperCase();
     if (!AppealIds.isTrackingNumber(normalised)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A tracking number is CS followed by 10 letters and digits");
     }
-    return appeals.appeal(AppealIds.appealIdFor(normalised))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with tracking number " + normalised));
+    return CallerViews.appealFor(caller, appeals.appeal(AppealIds.appealIdFor(normalised))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with tracking number " + normalised)));
   }
 
   @GetMapping("/api/departments")

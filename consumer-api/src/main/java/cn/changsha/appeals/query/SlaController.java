@@ -1,8 +1,10 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.edge.problem.BadRequestException;
 import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.schema.SlaState;
+import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.streams.view.LiaisonView;
@@ -13,11 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Promised times before submitting (for kiosks that show the promise), and the policies behind them. */
 @RestController
@@ -43,9 +43,9 @@ public class SlaController {
       @RequestParam(required = false) String category) {
     OffsetDateTime at = parse(submittedAt);
     Priority lane = Arrays.stream(Priority.values()).filter(p -> p.name().equals(priority)).findFirst()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "priority must be one of " + Arrays.toString(Priority.values())));
+        .orElseThrow(() -> new BadRequestException("priority", "must be one of " + Arrays.toString(Priority.values())));
     if (category != null && !CATEGORY.matcher(category).matches()) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "category must be a category code such as MEETING_REQUEST");
+      throw new BadRequestException("category", "must be a category code such as MEETING_REQUEST");
     }
     SlaPolicy policy = planner.policyFor(lane, category, reference.slaPolicies());
     SlaState promised = planner.start(lane, policy, at.toInstant());
@@ -65,11 +65,16 @@ public class SlaController {
   }
 
   private static OffsetDateTime parse(String text) {
+    OffsetDateTime at;
     try {
-      return OffsetDateTime.parse(text);
+      at = OffsetDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-          "submittedAt must be ISO-8601 with an offset, e.g. 2026-09-30T16:00:00+08:00");
+      throw new BadRequestException("submittedAt", "must be ISO-8601 with an offset, e.g. 2026-09-30T16:00:00+08:00");
     }
+    if (!BusinessCalendar.canReasonAbout(at.atZoneSameInstant(Times.CHANGSHA).getYear())) {
+      throw new BadRequestException("submittedAt",
+          "must fall in the years " + BusinessCalendar.FIRST_YEAR + " to " + BusinessCalendar.LAST_YEAR);
+    }
+    return at;
   }
 }

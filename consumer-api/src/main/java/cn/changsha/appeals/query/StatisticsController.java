@@ -1,6 +1,8 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.edge.problem.BadRequestException;
 import cn.changsha.appeals.schema.Department;
+import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.stats.GroupStatistics;
 import cn.changsha.appeals.streams.stats.Statistics;
@@ -9,13 +11,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Figures for monitors: per department, per district, and the monthly accountability report.
@@ -51,10 +51,13 @@ public class StatisticsController {
     try {
       which = YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be YYYY-MM, e.g. 2026-10");
+      throw new BadRequestException("month", "must be YYYY-MM, e.g. 2026-10");
+    }
+    if (!BusinessCalendar.canReasonAbout(which.getYear())) {
+      throw new BadRequestException("month", "must fall in the years " + BusinessCalendar.FIRST_YEAR + " to " + BusinessCalendar.LAST_YEAR);
     }
     if (minimumToRank < 1 || minimumToRank > 10_000) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minimumToRank must be 1 to 10000");
+      throw new BadRequestException("minimumToRank", "must be 1 to 10000");
     }
     Statistics.MonthlyReport report = statistics.monthly(which, appeals.allFacts(), minimumToRank,
         id -> reference.department(id).map(Department::getName).orElse(null));
@@ -64,7 +67,7 @@ public class StatisticsController {
           .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accountability-" + which + ".csv\"")
           .body("\uFEFF" + Statistics.csv(report)); // the byte-order mark makes spreadsheet programs read UTF-8 Chinese
-      default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv");
+      default -> throw new BadRequestException("format", "must be json or csv");
     };
   }
 }

@@ -23,13 +23,13 @@ public final class AppealClient {
   private static final int ATTEMPTS = 4;
 
   private final URI base;
-  private final String actorId;
+  private final Credential credential;
   private final HttpClient http;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public AppealClient(URI base, String actorId) {
+  public AppealClient(URI base, Credential credential) {
     this.base = base;
-    this.actorId = actorId;
+    this.credential = credential;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -114,7 +114,7 @@ public final class AppealClient {
   private HttpRequest.Builder builder(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json");
-    return actorId == null ? builder : builder.header("X-Actor-Id", actorId);
+    return credential.applyTo(builder);
   }
 
   private static String encode(String value) {

@@ -22,16 +22,20 @@ public final class KioskCommand {
       description = "Base URL of the appeal tracker (default: ${DEFAULT-VALUE}).", scope = CommandLine.ScopeType.INHERIT)
   URI server;
 
-  @Option(names = "--terminal", defaultValue = "kiosk-cli", description = "Terminal id recorded as the actor.",
-      scope = CommandLine.ScopeType.INHERIT)
-  String terminal;
+  @Option(names = "--api-key", defaultValue = "${env:APPEALS_API_KEY}",
+      description = "This terminal's API key (default: $APPEALS_API_KEY). The first start of the tracker writes one "
+          + "for kiosk-01 to data/credentials.txt.", scope = CommandLine.ScopeType.INHERIT)
+  String apiKey;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new KioskCommand()).execute(args));
   }
 
   AppealClient client() {
-    return new AppealClient(server, terminal);
+    if (apiKey == null || apiKey.isBlank()) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "Give the terminal's API key: --api-key or APPEALS_API_KEY");
+    }
+    return new AppealClient(server, Credential.apiKey(apiKey.strip()));
   }
 
   @Command(name = "submit", description = "File one appeal and print the receipt.")
@@ -68,18 +72,21 @@ public final class KioskCommand {
         System.out.println("  承诺答复 respond by:      " + receipt.firstResponseDue());
         System.out.println("  承诺办结 resolve by:      " + receipt.resolutionDue());
       }
+      System.out.println("  查询密码 receipt secret:  " + receipt.receiptSecret());
       return 0;
     }
   }
 
-  @Command(name = "track", description = "Show an appeal's status and timeline by tracking number.")
+  @Command(name = "track", description = "Show an appeal's status and timeline, signed in as the enterprise with its receipt.")
   static final class Track implements Callable<Integer> {
     @CommandLine.ParentCommand KioskCommand parent;
-    @Parameters(paramLabel = "TRACKING_NUMBER") String trackingNumber;
+    @Parameters(index = "0", paramLabel = "TRACKING_NUMBER") String trackingNumber;
+    @Parameters(index = "1", paramLabel = "RECEIPT_SECRET") String receiptSecret;
 
     @Override
     public Integer call() {
-      JsonNode appeal = parent.client().appealByTrackingNumber(trackingNumber);
+      JsonNode appeal = new AppealClient(parent.server, Credential.receipt(trackingNumber, receiptSecret))
+          .appealByTrackingNumber(trackingNumber);
       System.out.println(appeal.get("trackingNumber").asString() + "  " + appeal.get("status").asString()
           + "  " + appeal.get("departmentId").asString());
       for (JsonNode event : appeal.get("timeline")) {

@@ -4,4 +4,10 @@ package cn.changsha.appeals.kiosk;
 public record Receipt(
     String appealId, String trackingNumber, String status, boolean routed,
     String submittedAt, String departmentId, String priority,
-    String firstResponseDue, String resolutionDue, String track) {}
+    String firstResponseDue, String resolutionDue, String track, String receiptSecret) {
+
+  /** What the enterprise signs in with to follow this appeal. */
+  public Credential enterpriseCredential() {
+    return Credential.receipt(trackingNumber, receiptSecret);
+  }
+}

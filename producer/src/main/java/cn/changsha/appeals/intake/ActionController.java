@@ -1,5 +1,7 @@
 package cn.changsha.appeals.intake;
 
+import cn.changsha.appeals.edge.problem.BadRequestException;
+import cn.changsha.appeals.edge.security.Caller;
 import cn.changsha.appeals.intake.gateway.CommandGateway;
 import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.CommandResult;
@@ -8,12 +10,13 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,18 +44,18 @@ public class ActionController {
   @PostMapping("/{appealId}/{action}")
   public ResponseEntity<?> act(
       @PathVariable String appealId, @PathVariable String action,
-      @RequestHeader(value = Actors.HEADER, required = false) String actorId,
+      @AuthenticationPrincipal Caller caller,
       @Valid @RequestBody(required = false) ActionRequest body) {
     Action what = Action.byPath(action)
         .orElseThrow(() -> new BadRequestException("action", "must be one of " + Action.paths()));
     requireUuid(appealId);
+    if (!caller.is(what.actor)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only " + what.actor.name().toLowerCase() + " callers may " + what.path);
+    }
     ActionRequest fields = body == null ? ActionRequest.EMPTY : body;
-    AppealCommand command = AppealCommand.newBuilder()
-        .setCommandId(UUID.randomUUID().toString())
+    AppealCommand command = Actors.command(caller, clock)
         .setAppealId(appealId)
         .setType(what.command)
-        .setIssuedAt(clock.instant())
-        .setActor(Actors.of(what.actor, actorId))
         .setToDepartmentId(fields.toDepartmentId())
         .setReason(fields.reason())
         .setQuestion(fields.question())
@@ -70,6 +73,7 @@ public class ActionController {
     return switch (result.getOutcome()) {
       case ACCEPTED -> ResponseEntity.ok(new Accepted("ACCEPTED", AppealView.from(result.getState())));
       case NOT_FOUND -> throw new CommandRefusedException(HttpStatus.NOT_FOUND, result);
+      case FORBIDDEN -> throw new CommandRefusedException(HttpStatus.FORBIDDEN, result);
       case INVALID_STATE, CONFLICT, DUPLICATE -> throw new CommandRefusedException(HttpStatus.CONFLICT, result);
       case INVALID_COMMAND -> throw new CommandRefusedException(HttpStatus.BAD_REQUEST, result);
     };

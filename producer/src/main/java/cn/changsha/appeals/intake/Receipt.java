@@ -17,14 +17,16 @@ import java.time.OffsetDateTime;
  * @param resolutionDue when it will have been resolved at the latest (both on the business calendar)
  * @param routed false if the topology had not answered within the wait; the appeal is on record
  *     all the same, and a retry or {@code GET /api/appeals?trackingNumber=} shows the rest
+ * @param receiptSecret printed for the enterprise: with the tracking number it signs the
+ *     enterprise in to track, rate, reopen or withdraw this appeal (HTTP Basic). Not kept anywhere.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Receipt(
     String appealId, String trackingNumber, String status, boolean routed,
     OffsetDateTime submittedAt, String departmentId, String priority,
-    OffsetDateTime firstResponseDue, OffsetDateTime resolutionDue, String track) {
+    OffsetDateTime firstResponseDue, OffsetDateTime resolutionDue, String track, String receiptSecret) {
 
-  public static Receipt of(AppealState state) {
+  public static Receipt of(AppealState state, String receiptSecret) {
     AppealEvent routed = state.getTimeline().stream()
         .filter(e -> e.getType() == EventType.ROUTED).findFirst().orElseThrow();
     SlaState promised = routed.getSla();
@@ -32,11 +34,11 @@ public record Receipt(
         Times.local(state.getSubmittedAt()), routed.getDepartmentId(), state.getSubmission().getPriority().name(),
         promised == null ? null : Times.local(promised.getFirstResponse().getDueAt()),
         promised == null ? null : Times.local(promised.getResolution().getDueAt()),
-        link(state.getAppealId()));
+        link(state.getAppealId()), receiptSecret);
   }
 
-  public static Receipt pending(String appealId, String trackingNumber) {
-    return new Receipt(appealId, trackingNumber, "SUBMITTED", false, null, null, null, null, null, link(appealId));
+  public static Receipt pending(String appealId, String trackingNumber, String receiptSecret) {
+    return new Receipt(appealId, trackingNumber, "SUBMITTED", false, null, null, null, null, null, link(appealId), receiptSecret);
   }
 
   private static String link(String appealId) {

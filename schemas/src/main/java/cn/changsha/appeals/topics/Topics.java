@@ -1,5 +1,6 @@
 package cn.changsha.appeals.topics;
 
+import cn.changsha.appeals.schema.ApiKey;
 import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.CommandResult;
@@ -44,6 +45,10 @@ public final class Topics {
   public static final Topic<String, Liaison> LIAISONS =
       new Topic<>("ref-liaisons", Serdes.String(), AvroSerde.of(Liaison.class), true);
 
+  /** Machine credentials (API keys), keyed by the SHA-256 of the key; a tombstone revokes one. */
+  public static final Topic<String, ApiKey> API_KEYS =
+      new Topic<>("sec-api-keys", Serdes.String(), AvroSerde.of(ApiKey.class), true);
+
   /** SLA warnings, breaches and escalations, also on the event log, here for whoever watches them. */
   public static final Topic<String, AppealEvent> ALERTS =
       new Topic<>("appeal-alerts", Serdes.String(), AvroSerde.of(AppealEvent.class), false);
@@ -67,7 +72,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEAD_LETTERS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS);
+    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEAD_LETTERS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS, API_KEYS);
   }
 
   public static String departmentQueue(String departmentId) {

@@ -1,5 +1,6 @@
 package cn.changsha.appeals.streams;
 
+import cn.changsha.appeals.schema.ApiKey;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.Department;
@@ -85,6 +86,9 @@ public final class AppealTopology {
         Materialized.<String, SlaPolicy, KeyValueStore<Bytes, byte[]>>as(StoreNames.SLA_POLICIES));
     builder.globalTable(Topics.LIAISONS.name(), consumed(Topics.LIAISONS),
         Materialized.<String, Liaison, KeyValueStore<Bytes, byte[]>>as(StoreNames.LIAISONS));
+    // Not reference data of the work chain, but read the same way: every instance checks API keys locally.
+    builder.globalTable(Topics.API_KEYS.name(), consumed(Topics.API_KEYS),
+        Materialized.<String, ApiKey, KeyValueStore<Bytes, byte[]>>as(StoreNames.API_KEYS));
   }
 
   KStream<String, AppealOutcome> createAppealStream(StreamsBuilder builder) {

@@ -27,5 +27,8 @@ public final class StoreNames {
   /** Global table of ref-routing-rules. */
   public static final String ROUTING_RULES = "routing-rules";
 
+  /** Global table of sec-api-keys: SHA-256 of a key → who holds it. */
+  public static final String API_KEYS = "api-keys";
+
   private StoreNames() {}
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.Actor;
+import cn.changsha.appeals.schema.ActorRole;
 import cn.changsha.appeals.schema.AppealStatus;
 import cn.changsha.appeals.schema.CommandOutcome;
 import cn.changsha.appeals.schema.CommandResult;
@@ -134,6 +136,23 @@ class LifecycleTopologyTest extends TopologyTestSupport {
     assertThat(fx.act(id, CommandType.TRANSFER, c -> c.setReason("x").setToDepartmentId("430104-ENV")).getReason()).contains("already");
     assertThat(fx.act(id, CommandType.REQUEST_INFO, c -> c.setQuestion("  ")).getOutcome()).isEqualTo(CommandOutcome.INVALID_COMMAND);
     assertThat(fx.events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aDepartmentActsOnlyOnTheAppealsItHolds() {
+    String id = appealIn(AppealStatus.ACKNOWLEDGED);
+    AppealState before = fx.state(id);
+    ok(id, CommandType.TRANSFER, c -> c.setToDepartmentId("430104-MARKET").setReason("属于市场监管职责"));
+
+    CommandResult late = fx.send(TopologyFixture.base(id, CommandType.RESOLVE,
+        new Actor(ActorRole.DEPARTMENT, "env-clerk", before.getDepartmentId())).setResolution("已办结").build());
+    CommandResult stranger = fx.send(TopologyFixture.base(id, CommandType.ACKNOWLEDGE,
+        new Actor(ActorRole.DEPARTMENT, "tax-clerk", "430104-TAX")).build());
+
+    assertThat(late.getOutcome()).isEqualTo(CommandOutcome.FORBIDDEN);
+    assertThat(stranger.getOutcome()).isEqualTo(CommandOutcome.FORBIDDEN);
+    assertThat(fx.state(id).getStatus()).isEqualTo(AppealStatus.ROUTED);
+    assertThat(fx.state(id).getDepartmentId()).isEqualTo("430104-MARKET");
   }
 
   @Test

@@ -148,8 +148,8 @@ final class TopologyFixture implements AutoCloseable {
       Priority priority) {
     Enterprise enterprise = new Enterprise("湖南艾科瑞生物工程有限公司", "91350100M000100Y43", "张三", "13800000000", null);
     AppealSubmission submission = new AppealSubmission(enterprise, district, category,
-        "环评手续咨询", "新建实验室需要办理环评手续,请指导。", Channel.KIOSK, priority);
-    return base(appealId, CommandType.SUBMIT, new Actor(ActorRole.KIOSK, "kiosk-01"))
+        "环评手续咨询", "新建实验室需要办理环评手续,请指导。", Channel.KIOSK, priority, null);
+    return base(appealId, CommandType.SUBMIT, new Actor(ActorRole.KIOSK, "kiosk-01", null))
         .setTrackingNumber(trackingNumber).setRequestFingerprint(fingerprint).setSubmission(submission).build();
   }
 
@@ -168,7 +168,11 @@ final class TopologyFixture implements AutoCloseable {
       case PROVIDE_INFO, EVALUATE, REOPEN, WITHDRAW -> ActorRole.ENTERPRISE;
       default -> ActorRole.DEPARTMENT;
     };
-    AppealCommand.Builder command = base(appealId, type, new Actor(role, role == ActorRole.DEPARTMENT ? "dept-user-1" : "91350100M000100Y43"));
+    AppealState now = state(appealId);
+    Actor actor = role == ActorRole.DEPARTMENT
+        ? new Actor(role, "dept-user-1", now == null ? null : now.getDepartmentId())
+        : new Actor(role, "91350100M000100Y43", null);
+    AppealCommand.Builder command = base(appealId, type, actor);
     fields.accept(command);
     return send(command.build());
   }

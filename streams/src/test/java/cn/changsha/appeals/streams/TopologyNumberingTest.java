@@ -34,6 +34,6 @@ class TopologyNumberingTest {
 
     assertThat(sources).containsExactly(
         "0:[appeal-commands]", "1:[hotspot-candidates-repartition]",
-        "2:[ref-departments]", "3:[ref-routing-rules]", "4:[ref-sla-policies]", "5:[ref-liaisons]");
+        "2:[ref-departments]", "3:[ref-routing-rules]", "4:[ref-sla-policies]", "5:[ref-liaisons]", "6:[sec-api-keys]");
   }
 }

@@ -1,6 +1,6 @@
 package cn.changsha.appeals.intake.reference;
 
-import cn.changsha.appeals.intake.BadRequestException;
+import cn.changsha.appeals.edge.problem.BadRequestException;
 import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.Priority;
@@ -21,11 +21,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,7 +42,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/admin")
 public class ReferenceDataController {
 
-  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
+  private static final int MAX_WORKING_DAYS = 250;
 
   private final ReferenceDataPublisher publisher;
   private final ReferenceQueries reference;
@@ -79,17 +76,21 @@ public class ReferenceDataController {
   @PutMapping("/sla-policies/{policyId}")
   public SlaPolicyView putPolicy(@PathVariable String policyId, @Valid @RequestBody PolicyRequest body) {
     requireId("policyId", policyId);
-    requireKnown("category", body.category(), catalog.categoryCodes().contains(body.category()));
+    requireKnown("category", body.category(), catalog.categoryCodes());
     for (TargetRequest target : List.of(body.firstResponse(), body.resolution())) {
       if (target.kind() == TargetKind.WORKING_HOURS && target.amount() == 0) {
         throw new BadRequestException("amount", "a target in working hours must be at least 1");
+      }
+      if (target.kind() == TargetKind.WORKING_DAYS && target.amount() > MAX_WORKING_DAYS) {
+        // The calendar reasons a few years ahead; a target beyond that is a typo, not a policy.
+        throw new BadRequestException("amount", "a target in working days must be at most " + MAX_WORKING_DAYS);
       }
     }
     SlaPolicy policy = new SlaPolicy(policyId, body.priority(), body.category(),
         new SlaTarget(body.firstResponse().kind(), body.firstResponse().amount()),
         new SlaTarget(body.resolution().kind(), body.resolution().amount()));
     publisher.publishPolicies(List.of(policy));
-    awaitVisible(() -> reference.slaPolicy(policyId).filter(policy::equals).isPresent());
+    Visible.await(() -> reference.slaPolicy(policyId).filter(policy::equals).isPresent());
     return SlaPolicyView.of(policy);
   }
 
@@ -101,21 +102,21 @@ public class ReferenceDataController {
     }
     Liaison liaison = new Liaison(departmentId, body.departmentHead(), body.deputyDistrictHead(), body.efficiencyCenter());
     publisher.publishLiaisons(List.of(liaison));
-    awaitVisible(() -> reference.liaison(departmentId).filter(liaison::equals).isPresent());
+    Visible.await(() -> reference.liaison(departmentId).filter(liaison::equals).isPresent());
     return LiaisonView.of(liaison);
   }
 
   @PutMapping("/routing-rules/{ruleId}")
   public RoutingRuleView putRule(@PathVariable String ruleId, @Valid @RequestBody RuleRequest body) {
     requireId("ruleId", ruleId);
-    requireKnown("district", body.district(), catalog.districtCodes().contains(body.district()));
-    requireKnown("category", body.category(), catalog.categoryCodes().contains(body.category()));
+    requireKnown("district", body.district(), catalog.districtCodes());
+    requireKnown("category", body.category(), catalog.categoryCodes());
     if (reference.department(body.departmentId()).isEmpty()) {
       throw new BadRequestException("departmentId", "no department " + body.departmentId());
     }
     RoutingRule rule = new RoutingRule(ruleId, body.order(), body.district(), body.category(), body.departmentId(), body.description());
     publisher.publishRules(List.of(rule));
-    awaitVisible(() -> reference.routingRule(ruleId).filter(rule::equals).isPresent());
+    Visible.await(() -> reference.routingRule(ruleId).filter(rule::equals).isPresent());
     return RoutingRuleView.of(rule);
   }
 
@@ -126,21 +127,21 @@ public class ReferenceDataController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No routing rule " + ruleId);
     }
     publisher.deleteRule(ruleId);
-    awaitVisible(() -> reference.routingRule(ruleId).isEmpty());
+    Visible.await(() -> reference.routingRule(ruleId).isEmpty());
     return ResponseEntity.noContent().build();
   }
 
   @PutMapping("/departments/{departmentId}")
   public DepartmentView putDepartment(@PathVariable String departmentId, @Valid @RequestBody DepartmentRequest body) {
     requireId("departmentId", departmentId);
-    requireKnown("district", body.district(), catalog.districtCodes().contains(body.district()));
+    requireKnown("district", body.district(), catalog.districtCodes());
     if (!body.active() && departmentId.equals(appeals.lastResortDepartment())) {
       throw new BadRequestException("active", "the last-resort department " + departmentId + " must stay active");
     }
     Department department = new Department(departmentId, body.name(), body.nameEn(), body.district(),
         Topics.departmentQueue(departmentId), body.active());
     publisher.publishDepartments(List.of(department));
-    awaitVisible(() -> reference.department(departmentId).filter(department::equals).isPresent());
+    Visible.await(() -> reference.department(departmentId).filter(department::equals).isPresent());
     return DepartmentView.of(department);
   }
 
@@ -150,24 +151,11 @@ public class ReferenceDataController {
     }
   }
 
-  private static void requireKnown(String field, String value, boolean known) {
-    if (value != null && !known) {
+  /** Optional codes: absent is fine (a rule or policy for any category), present must be known. */
+  private static void requireKnown(String field, String value, Set<String> known) {
+    if (value != null && !known.contains(value)) {
       throw new BadRequestException(field, "unknown code " + value);
     }
   }
 
-  private static void awaitVisible(Supplier<Boolean> visible) {
-    Instant deadline = Instant.now().plus(VISIBLE_WITHIN);
-    while (!Objects.equals(visible.get(), true)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new ResponseStatusException(HttpStatus.ACCEPTED, "Published; not yet visible on this instance");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package cn.changsha.appeals.intake.reference;
 
+import cn.changsha.appeals.intake.access.FirstCredentials;
 import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
@@ -33,18 +34,21 @@ public class ReferenceDataSeeder implements SmartLifecycle {
   private final ReferenceCatalog catalog;
   private final ReferenceDataPublisher publisher;
   private final KafkaAdmin kafkaAdmin;
+  private final FirstCredentials firstCredentials;
   private volatile boolean running;
 
-  public ReferenceDataSeeder(ReferenceCatalog catalog, ReferenceDataPublisher publisher, KafkaAdmin kafkaAdmin) {
+  public ReferenceDataSeeder(ReferenceCatalog catalog, ReferenceDataPublisher publisher, KafkaAdmin kafkaAdmin,
+      FirstCredentials firstCredentials) {
     this.catalog = catalog;
     this.publisher = publisher;
     this.kafkaAdmin = kafkaAdmin;
+    this.firstCredentials = firstCredentials;
   }
 
   @Override
   public void start() {
     Set<String> empty = emptyTopics(List.of(Topics.DEPARTMENTS.name(), Topics.ROUTING_RULES.name(),
-        Topics.SLA_POLICIES.name(), Topics.LIAISONS.name()));
+        Topics.SLA_POLICIES.name(), Topics.LIAISONS.name(), Topics.API_KEYS.name()));
     // Each kind of reference data is seeded once, when its topic is empty, so a kind added by a
     // later release is seeded on upgrade while what an administrator changed is kept.
     if (empty.contains(Topics.DEPARTMENTS.name()) && empty.contains(Topics.ROUTING_RULES.name())) {
@@ -63,6 +67,9 @@ public class ReferenceDataSeeder implements SmartLifecycle {
       List<Liaison> liaisons = catalog.liaisons();
       publisher.publishLiaisons(liaisons);
       log.info("Seeded {} liaison directory entries", liaisons.size());
+    }
+    if (empty.contains(Topics.API_KEYS.name())) {
+      firstCredentials.issue(catalog.departments());
     }
     running = true;
   }

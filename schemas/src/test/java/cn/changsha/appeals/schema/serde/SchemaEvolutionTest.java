@@ -2,6 +2,7 @@ package cn.changsha.appeals.schema.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.changsha.appeals.schema.ApiKey;
 import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
@@ -43,7 +44,7 @@ class SchemaEvolutionTest {
 
   static final List<Class<? extends SpecificRecordBase>> TOPIC_VALUES = List.of(
       AppealCommand.class, AppealEvent.class, AppealState.class, CommandResult.class,
-      Department.class, RoutingRule.class, SlaPolicy.class, Liaison.class, Hotspot.class, HotspotWindow.class);
+      Department.class, RoutingRule.class, SlaPolicy.class, Liaison.class, Hotspot.class, HotspotWindow.class, ApiKey.class);
 
   static Stream<Schema> released() {
     return SchemaHistory.releasedSchemas().stream();

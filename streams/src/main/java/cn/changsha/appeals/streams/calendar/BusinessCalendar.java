@@ -22,6 +22,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class BusinessCalendar {
 
+  /**
+   * The years the calendar answers for. Outside them an instant is refused at the edge: weekday
+   * arithmetic on year 999999999 proves nothing and overflows.
+   */
+  public static final int FIRST_YEAR = 2000;
+  public static final int LAST_YEAR = 2099;
+
   private static final Logger log = LoggerFactory.getLogger(BusinessCalendar.class);
   private static final int MAX_DAYS_SEARCHED = 3 * 366;
 
@@ -47,6 +54,10 @@ public final class BusinessCalendar {
   /** Years a deadline has fallen in for which no schedule was loaded (weekends-only was used). */
   public Set<Integer> yearsWithoutSchedule() {
     return new TreeSet<>(warnedYears);
+  }
+
+  public static boolean canReasonAbout(int year) {
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
   }
 
   public boolean isWorkingDay(LocalDate day) {

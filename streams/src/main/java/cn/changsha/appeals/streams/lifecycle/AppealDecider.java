@@ -49,8 +49,8 @@ public final class AppealDecider {
       EnumSet.of(SUBMITTED, ROUTED, ACKNOWLEDGED, AWAITING_INFO, REOPENED);
 
   private static final Set<AppealStatus> HANDLING = EnumSet.of(ROUTED, ACKNOWLEDGED, REOPENED);
-  private static final Actor ROUTER = new Actor(ActorRole.SYSTEM, "router");
-  private static final Actor SLA_MONITOR = new Actor(ActorRole.SYSTEM, "sla-monitor");
+  private static final Actor ROUTER = new Actor(ActorRole.SYSTEM, "router", null);
+  private static final Actor SLA_MONITOR = new Actor(ActorRole.SYSTEM, "sla-monitor", null);
 
   private final Router router;
   private final ReferenceData reference;
@@ -68,6 +68,13 @@ public final class AppealDecider {
     }
     if (state == null) {
       return Decision.refused(CommandOutcome.NOT_FOUND, "No appeal " + command.getAppealId());
+    }
+    Actor actor = command.getActor();
+    if (actor.getRole() == ActorRole.DEPARTMENT && !Objects.equals(actor.getDepartmentId(), state.getDepartmentId())) {
+      // Decided here, in order with the transfers, so a department that has just handed an
+      // appeal on cannot act on it a moment later.
+      return Decision.refused(CommandOutcome.FORBIDDEN, "Appeal " + command.getAppealId() + " is not held by department "
+          + actor.getDepartmentId());
     }
     Events events = Events.of(command, state.getVersion(), now);
     SlaState clocks = state.getSla();

@@ -1,5 +1,6 @@
 package cn.changsha.appeals.streams.query;
 
+import cn.changsha.appeals.schema.ApiKey;
 import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.Liaison;
 import cn.changsha.appeals.schema.RoutingRule;
@@ -8,6 +9,8 @@ import cn.changsha.appeals.streams.StoreNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -55,6 +58,21 @@ public class ReferenceQueries {
 
   public Optional<Liaison> liaison(String departmentId) {
     return one(StoreNames.LIAISONS, departmentId);
+  }
+
+  /** The API key whose SHA-256 is {@code keyHash}, if issued and not revoked. */
+  public Optional<ApiKey> apiKey(String keyHash) {
+    return one(StoreNames.API_KEYS, keyHash);
+  }
+
+  /** Every API key in force, by the SHA-256 of the key. */
+  public Map<String, ApiKey> apiKeys() {
+    Map<String, ApiKey> keys = new TreeMap<>();
+    ReadOnlyKeyValueStore<String, ApiKey> store = store(StoreNames.API_KEYS);
+    try (KeyValueIterator<String, ApiKey> it = store.all()) {
+      it.forEachRemaining(kv -> keys.put(kv.key, kv.value));
+    }
+    return keys;
   }
 
   private <V> Optional<V> one(String storeName, String key) {

@@ -14,7 +14,19 @@ public record AppealView(
     Integer rating, SlaView sla, long version, List<EventView> timeline) {
 
   public record EnterpriseView(
-      String name, String creditCode, String contactName, String contactPhone, String greenCard) {}
+      String name, String creditCode, String contactName, String contactPhone, String greenCard) {
+
+    /** The contact person as monitors see them: surname and the phone's first and last digits only. */
+    EnterpriseView masked() {
+      return new EnterpriseView(name, creditCode, Masks.name(contactName), Masks.phone(contactPhone), greenCard);
+    }
+  }
+
+  /** This appeal as a monitor sees it: everything but the enterprise contact's full name and phone. */
+  public AppealView masked() {
+    return new AppealView(appealId, trackingNumber, status, departmentId, routingRuleId, enterprise.masked(), district,
+        category, title, description, channel, priority, submittedAt, updatedAt, resolution, rating, sla, version, timeline);
+  }
 
   public static AppealView from(AppealState s) {
     AppealSubmission sub = s.getSubmission();

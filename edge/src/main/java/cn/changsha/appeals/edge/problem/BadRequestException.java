@@ -1,4 +1,4 @@
-package cn.changsha.appeals.intake;
+package cn.changsha.appeals.edge.problem;
 
 /** A request value that fails validation outside the request body (a header or a path variable). */
 public final class BadRequestException extends RuntimeException {
