@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,20 +48,25 @@ final class Tracker implements AutoCloseable {
     return start(dataDir, ports, null);
   }
 
-  /** With a clock of the test's own in place of the system clock, so deadlines can be reached at will. */
-  static Tracker start(Path dataDir, Ports ports, Clock clock) {
+  /**
+   * With a clock of the test's own in place of the system clock, so deadlines can be reached at
+   * will, and any further settings as command-line arguments.
+   */
+  static Tracker start(Path dataDir, Ports ports, Clock clock, String... settings) {
     SpringApplicationBuilder builder = new SpringApplicationBuilder(AppealTrackerApplication.class);
     if (clock != null) {
       builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
     }
-    ConfigurableApplicationContext context = builder.run(
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=" + ports.http(),
         "--appeals.data-dir=" + dataDir,
         "--appeals.embedded-kafka.port=" + ports.kafka(),
         "--appeals.embedded-kafka.controller-port=" + ports.controller(),
         "--appeals.partitions=3",
         "--appeals.command-timeout=30s",
-        "--spring.main.banner-mode=off");
+        "--spring.main.banner-mode=off"));
+    args.addAll(List.of(settings));
+    ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
     KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
     Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
     return new Tracker(ports, context, dataDir);

@@ -55,6 +55,16 @@ public final class AppealClient {
     return send(post("/api/appeals/" + encode(appealId) + "/" + encode(action), fields).build());
   }
 
+  /** Any write of the API (admin calls, say), by path, with a JSON body. */
+  public JsonNode create(String path, Object body) {
+    return send(post(path, body).build());
+  }
+
+  public JsonNode put(String path, Object body) {
+    return send(builder(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)).build());
+  }
+
   /** Any read of the API, by path and query. */
   public JsonNode read(String pathAndQuery) {
     return send(get(pathAndQuery));

@@ -5,12 +5,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -41,7 +45,14 @@ public class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, ApiKeyAuthentication.Provider apiKeys, ReceiptAuthenticationProvider receipts,
       ClusterSecret clusterSecret, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
     ProblemResponses problems = new ProblemResponses();
-    AuthenticationManager manager = new ProviderManager(apiKeys, receipts);
+    List<AuthenticationProvider> providers = new ArrayList<>(List.of(apiKeys, receipts));
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+      tokens.setJwtAuthenticationConverter(new JwtCallers(properties.jwt()));
+      providers.add(tokens);
+    }
+    AuthenticationManager manager = new ProviderManager(providers);
     AuthenticationFilter apiKeyFilter = new AuthenticationFilter(manager, ApiKeyAuthentication.converter());
     apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
     apiKeyFilter.setSuccessHandler((request, response, authentication) -> { });
@@ -56,10 +67,9 @@ public class SecurityConfiguration {
         .addFilterBefore(apiKeyFilter, BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(AccessRules::apply);
-    JwtDecoder decoder = jwtDecoder.getIfAvailable();
     if (decoder != null) {
       http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(problems).accessDeniedHandler(problems)
-          .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt()))));
+          .jwt(jwt -> jwt.authenticationManager(manager)));
     }
     return http.build();
   }

@@ -1,0 +1,288 @@
+package cn.changsha.appeals.app;
+
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.ADMIN;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.KIOSK;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.MONITOR;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.NONE;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.OTHER_DEPARTMENT;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.OWNER;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.OWN_DEPARTMENT;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.PEER;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.TOKEN_DEPARTMENT;
+import static cn.changsha.appeals.app.AccessMatrixTest.Who.TOKEN_MONITOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.changsha.appeals.edge.security.ClusterSecret;
+import cn.changsha.appeals.kiosk.AppealClient;
+import cn.changsha.appeals.kiosk.Credential;
+import cn.changsha.appeals.kiosk.Receipt;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every endpoint called by every kind of caller: with no credential, forged and expired ones, each
+ * role by API key and by bearer token, departments and enterprises on their own and on others'
+ * appeals. What the access table allows must succeed; everything else must be refused, 401 for
+ * no valid credential and 403 for a caller who may not.
+ */
+class AccessMatrixTest {
+
+  enum Who {
+    NONE, FORGED_KEY, EXPIRED_KEY, FORGED_TOKEN, EXPIRED_TOKEN, FORGED_PEER, WRONG_RECEIPT,
+    KIOSK, OWN_DEPARTMENT, OTHER_DEPARTMENT, MONITOR, ADMIN, OWNER, OTHER_ENTERPRISE, PEER, TOKEN_MONITOR, TOKEN_DEPARTMENT;
+
+    boolean signedIn() {
+      return ordinal() >= KIOSK.ordinal();
+    }
+  }
+
+  /** One request as a given caller would send it; {@code credential} null means "sign as the caller". */
+  record Request(String method, String path, String body, Credential credential) {}
+
+  record Cell(String endpoint, Who who, int expected, int actual, String body) {}
+
+  static final JsonMapper json = JsonMapper.builder().build();
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final Set<Who> SIGNED_IN = EnumSet.copyOf(List.of(Who.values()).stream().filter(Who::signedIn).toList());
+
+  @TempDir static Path dataDir;
+  static TestIssuer issuer;
+  static Tracker tracker;
+  static Map<Who, Credential> credentials = new EnumMap<>(Who.class);
+  static Receipt appeal;
+
+  @BeforeAll
+  static void start() throws Exception {
+    issuer = new TestIssuer();
+    tracker = Tracker.start(dataDir, Tracker.Ports.free(), null, issuer.setting());
+    appeal = tracker.as("kiosk-01").submit(Drafts.aikerui("权限矩阵测试"));
+    Receipt another = tracker.as("kiosk-01").submit(Drafts.aikerui("另一家企业的诉求"));
+
+    JsonNode shortLived = tracker.as("admin").create("/api/admin/api-keys", Map.of("name", "short-lived", "role", "MONITOR",
+        "expiresAt", OffsetDateTime.now().plusSeconds(2).toString()));
+    Map<String, Object> monitorClaims = Map.of("appeals_role", "MONITOR", "preferred_username", "li.jiancha");
+    credentials.put(NONE, Credential.none());
+    credentials.put(Who.FORGED_KEY, Credential.apiKey("ak_" + UUID.randomUUID()));
+    credentials.put(Who.EXPIRED_KEY, Credential.apiKey(shortLived.path("key").asString()));
+    credentials.put(Who.FORGED_TOKEN, Credential.bearer(TestIssuer.forged(monitorClaims)));
+    credentials.put(Who.EXPIRED_TOKEN, Credential.bearer(issuer.token(monitorClaims, Duration.ofMinutes(-5))));
+    credentials.put(Who.FORGED_PEER, request -> request.header("X-Appeals-Peer", "not-the-token"));
+    credentials.put(Who.WRONG_RECEIPT, Credential.receipt(appeal.trackingNumber(), "AAAA-BBBB-CCCC-DDDD"));
+    credentials.put(KIOSK, Credential.apiKey(tracker.key("kiosk-01")));
+    credentials.put(OWN_DEPARTMENT, Credential.apiKey(tracker.key("430104-ENV")));
+    credentials.put(OTHER_DEPARTMENT, Credential.apiKey(tracker.key("430104-TAX")));
+    credentials.put(MONITOR, Credential.apiKey(tracker.key("monitor")));
+    credentials.put(ADMIN, Credential.apiKey(tracker.key("admin")));
+    credentials.put(OWNER, appeal.enterpriseCredential());
+    credentials.put(Who.OTHER_ENTERPRISE, another.enterpriseCredential());
+    credentials.put(PEER, request -> request.header("X-Appeals-Peer", tracker.context.getBean(ClusterSecret.class).peerToken()));
+    credentials.put(TOKEN_MONITOR, Credential.bearer(issuer.token(monitorClaims, Duration.ofHours(1))));
+    credentials.put(TOKEN_DEPARTMENT, Credential.bearer(issuer.token(
+        Map.of("appeals_role", "DEPARTMENT", "department_id", "430104-ENV", "preferred_username", "zhang.wei"), Duration.ofHours(1))));
+    Thread.sleep(2500); // until the short-lived key has expired
+  }
+
+  @AfterAll
+  static void stop() {
+    tracker.close();
+    issuer.close();
+  }
+
+  @Test
+  void everyEndpointAnswersEveryCallerAsTheAccessTableSays() throws Exception {
+    List<Cell> wrong = new ArrayList<>();
+    int cells = 0;
+    for (Endpoint endpoint : endpoints()) {
+      for (Who who : Who.values()) {
+        Request request = endpoint.request().apply(who);
+        HttpResponse<String> response = send(request, who);
+        boolean allowed = endpoint.allowed().contains(who);
+        int expected = allowed ? 200 : who.signedIn() ? 403 : 401;
+        boolean ok = allowed ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
+        if (!ok) {
+          wrong.add(new Cell(endpoint.name(), who, expected, response.statusCode(), response.body()));
+        }
+        cells++;
+      }
+    }
+    assertThat(wrong).as("cells answered against the access table").isEmpty();
+    assertThat(cells).isEqualTo(endpoints().size() * Who.values().length);
+  }
+
+  @Test
+  void monitorsSeeTheContactMaskedAndTheHoldingDepartmentSeesItWhole() {
+    JsonNode masked = client(MONITOR).appeal(appeal.appealId()).path("enterprise");
+    JsonNode whole = client(OWN_DEPARTMENT).appeal(appeal.appealId()).path("enterprise");
+
+    assertThat(masked.path("contactName").asString()).isEqualTo("李**");
+    assertThat(masked.path("contactPhone").asString()).isEqualTo("138****0000");
+    assertThat(whole.path("contactName").asString()).isEqualTo("李经理");
+    assertThat(whole.path("contactPhone").asString()).isEqualTo("13800000000");
+  }
+
+  @Test
+  void theActorOnEveryEventIsTheSignedInCallerWhateverAHeaderSays() throws Exception {
+    Receipt receipt = tracker.as("kiosk-01").submit(Drafts.aikerui("谁在操作"));
+    HttpResponse<String> acknowledged = send(new Request("POST", "/api/appeals/" + receipt.appealId() + "/acknowledge", null,
+        credentials.get(TOKEN_DEPARTMENT)), TOKEN_DEPARTMENT, "X-Actor-Id", "somebody-else");
+    assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+
+    List<String> actors = new ArrayList<>();
+    client(OWN_DEPARTMENT).appeal(receipt.appealId()).path("timeline").forEach(e ->
+        actors.add(e.path("actor").path("role").asString() + ":" + e.path("actor").path("id").asString()));
+    assertThat(actors).containsExactly("KIOSK:kiosk-01", "SYSTEM:router", "DEPARTMENT:zhang.wei");
+  }
+
+  record Endpoint(String name, Set<Who> allowed, Function<Who, Request> request) {}
+
+  private static List<Endpoint> endpoints() {
+    String id = appeal.appealId();
+    String draft = json.writeValueAsString(Drafts.aikerui("矩阵中的新诉求"));
+    Set<Who> staff = EnumSet.of(KIOSK, OWN_DEPARTMENT, OTHER_DEPARTMENT, MONITOR, ADMIN, TOKEN_MONITOR, TOKEN_DEPARTMENT);
+    Set<Who> readers = EnumSet.of(OWN_DEPARTMENT, MONITOR, OWNER, TOKEN_MONITOR, TOKEN_DEPARTMENT);
+    Set<Who> reference = EnumSet.of(OWN_DEPARTMENT, OTHER_DEPARTMENT, MONITOR, ADMIN, TOKEN_MONITOR, TOKEN_DEPARTMENT);
+    Set<Who> monitors = EnumSet.of(MONITOR, TOKEN_MONITOR);
+    Set<Who> everyone = EnumSet.copyOf(SIGNED_IN);
+    everyone.add(NONE);
+    List<Endpoint> list = new ArrayList<>(List.of(
+        get("health", everyone, "/actuator/health"),
+        get("readiness", everyone, "/actuator/health/readiness"),
+        get("api docs", everyone, "/v3/api-docs"),
+        get("metrics", EnumSet.of(MONITOR, ADMIN, TOKEN_MONITOR), "/actuator/metrics"),
+        new Endpoint("submit", EnumSet.of(KIOSK), who -> new Request("POST", "/api/appeals", draft, null)),
+        get("preview", staff, "/api/sla/preview?submittedAt=2026-09-30T16:00:00%2B08:00"),
+        get("appeal", readers, "/api/appeals/" + id),
+        get("by tracking number", readers, "/api/appeals?trackingNumber=" + appeal.trackingNumber()),
+        get("departments", staff, "/api/departments"),
+        get("own queue", EnumSet.of(OWN_DEPARTMENT, MONITOR, TOKEN_MONITOR, TOKEN_DEPARTMENT), "/api/departments/430104-ENV/queue"),
+        get("routing rules", reference, "/api/routing-rules"),
+        get("SLA policies", reference, "/api/sla-policies"),
+        get("liaisons", reference, "/api/liaisons"),
+        get("department statistics", monitors, "/api/stats/departments"),
+        get("district statistics", monitors, "/api/stats/districts"),
+        get("monthly report", monitors, "/api/reports/monthly?month=2026-11"),
+        get("hotspots", monitors, "/api/hotspots"),
+        get("dead letters", monitors, "/api/dead-letters"),
+        admin("PUT", "/api/admin/routing-rules/matrix-rule",
+            "{\"order\": 99999, \"district\": \"430104\", \"category\": \"OTHER\", \"departmentId\": \"430104-BSC\"}"),
+        admin("PUT", "/api/admin/departments/matrix-dept",
+            "{\"name\": \"矩阵测试科\", \"nameEn\": \"Matrix Desk\", \"district\": \"430104\", \"active\": true}"),
+        admin("PUT", "/api/admin/sla-policies/matrix-policy", """
+            {"priority": "URGENT", "category": "OTHER", "firstResponse": {"kind": "WORKING_HOURS", "amount": 4},
+             "resolution": {"kind": "WORKING_DAYS", "amount": 3}}"""),
+        admin("PUT", "/api/admin/liaisons/430104-BSC",
+            "{\"departmentHead\": \"岳麓区企业服务中心主任\", \"deputyDistrictHead\": \"岳麓区分管副区长\", \"efficiencyCenter\": \"岳麓区绩效评估中心\"}"),
+        admin("GET", "/api/admin/api-keys", null),
+        admin("POST", "/api/admin/api-keys", "{\"name\": \"matrix-kiosk\", \"role\": \"KIOSK\"}"),
+        new Endpoint("delete routing rule", EnumSet.of(ADMIN), who -> {
+          if (who == ADMIN) {
+            client(ADMIN).put("/api/admin/routing-rules/matrix-doomed",
+                Map.of("order", 99998, "district", "430104", "category", "OTHER", "departmentId", "430104-BSC"));
+          }
+          return new Request("DELETE", "/api/admin/routing-rules/matrix-doomed", null, null);
+        }),
+        new Endpoint("revoke API key", EnumSet.of(ADMIN), who -> {
+          String keyId = who == ADMIN
+              ? client(ADMIN).create("/api/admin/api-keys", Map.of("name", "doomed", "role", "KIOSK")).path("holder").path("keyId").asString()
+              : "0".repeat(64);
+          return new Request("DELETE", "/api/admin/api-keys/" + keyId, null, null);
+        }),
+        get("peer: appeal", EnumSet.of(PEER), "/internal/appeals/" + id),
+        get("peer: receipt", EnumSet.of(PEER), "/internal/appeals/" + id + "/receipt"),
+        get("peer: facts", EnumSet.of(PEER), "/internal/facts"),
+        get("peer: queue", EnumSet.of(PEER), "/internal/departments/430104-ENV/queue"),
+        get("peer: hotspots", EnumSet.of(PEER), "/internal/hotspots")));
+    list.addAll(departmentActions());
+    list.addAll(enterpriseActions());
+    return list;
+  }
+
+  /** Allowed callers act on an appeal of their own made ready for the action; the rest try the shared one. */
+  private static List<Endpoint> departmentActions() {
+    Set<Who> holders = EnumSet.of(OWN_DEPARTMENT, TOKEN_DEPARTMENT);
+    return List.of(
+        action("acknowledge", holders, "ROUTED", "{}"),
+        action("request-info", holders, "ROUTED", "{\"question\": \"请补充营业执照复印件\"}"),
+        action("transfer", holders, "ROUTED", "{\"toDepartmentId\": \"430104-MARKET\", \"reason\": \"属于市场监管职责\"}"),
+        action("resolve", holders, "ACKNOWLEDGED", "{\"resolution\": \"已指导企业准备材料\"}"));
+  }
+
+  private static List<Endpoint> enterpriseActions() {
+    Set<Who> owner = EnumSet.of(OWNER);
+    return List.of(
+        action("provide-info", owner, "AWAITING_INFO", "{\"information\": \"已补充\"}"),
+        action("evaluate", owner, "RESOLVED", "{\"rating\": 4, \"comment\": \"满意\"}"),
+        action("reopen", owner, "RESOLVED", "{\"reason\": \"问题仍未解决\"}"),
+        action("withdraw", owner, "ROUTED", "{\"reason\": \"已自行解决\"}"));
+  }
+
+  private static Endpoint action(String action, Set<Who> allowed, String state, String body) {
+    return new Endpoint(action, allowed, who -> {
+      if (!allowed.contains(who)) {
+        return new Request("POST", "/api/appeals/" + appeal.appealId() + "/" + action, body, null);
+      }
+      Receipt fresh = appealIn(state);
+      Credential as = who == OWNER ? fresh.enterpriseCredential() : null;
+      return new Request("POST", "/api/appeals/" + fresh.appealId() + "/" + action, body, as);
+    });
+  }
+
+  private static Receipt appealIn(String state) {
+    Receipt receipt = tracker.as("kiosk-01").submit(Drafts.aikerui("矩阵:" + state));
+    AppealClient department = client(OWN_DEPARTMENT);
+    switch (state) {
+      case "ACKNOWLEDGED" -> department.act(receipt.appealId(), "acknowledge", Map.of());
+      case "AWAITING_INFO" -> department.act(receipt.appealId(), "request-info", Map.of("question", "请补充材料"));
+      case "RESOLVED" -> {
+        department.act(receipt.appealId(), "acknowledge", Map.of());
+        department.act(receipt.appealId(), "resolve", Map.of("resolution", "已办结"));
+      }
+      default -> { }
+    }
+    return receipt;
+  }
+
+  private static Endpoint get(String name, Set<Who> allowed, String path) {
+    return new Endpoint(name, allowed, who -> new Request("GET", path, null, null));
+  }
+
+  private static Endpoint admin(String method, String path, String body) {
+    return new Endpoint(method + " " + path, EnumSet.of(ADMIN), who -> new Request(method, path, body, null));
+  }
+
+  private static AppealClient client(Who who) {
+    return new AppealClient(tracker.baseUri(), credentials.get(who));
+  }
+
+  private static HttpResponse<String> send(Request request, Who who, String... headers) throws Exception {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(tracker.baseUri().resolve(request.path())).timeout(Duration.ofSeconds(30));
+    builder = (request.credential() != null ? request.credential() : credentials.get(who)).applyTo(builder);
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    if (request.body() != null) {
+      builder.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+    }
+    HttpRequest.BodyPublisher body = request.body() == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(request.body());
+    return http.send(builder.method(request.method(), body).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
