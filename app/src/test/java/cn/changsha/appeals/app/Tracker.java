@@ -72,6 +72,10 @@ final class Tracker implements AutoCloseable {
     return new Tracker(ports, context, dataDir);
   }
 
+  Path dataDir() {
+    return dataDir;
+  }
+
   String bootstrapServers() {
     return "localhost:" + ports.kafka();
   }

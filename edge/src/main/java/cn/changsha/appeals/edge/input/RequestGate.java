@@ -4,9 +4,13 @@ import cn.changsha.appeals.edge.problem.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -15,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before any work is done, what no endpoint can take: a declared body over the size
- * limit (413), a body whose Content-Type is a wildcard or not JSON (415; Spring would throw on a
- * wildcard), and a direct request for the error page, which only the container may render.
+ * limit (413), a body that is not declared JSON or a Content-Type that is a wildcard or unreadable
+ * (415; Spring would throw on a wildcard), an Accept header that cannot be read (406; Spring
+ * would answer with an empty body), and a direct request for the error page, which only the
+ * container may render.
  */
 @Component
 class RequestGate extends OncePerRequestFilter {
@@ -40,12 +46,74 @@ class RequestGate extends OncePerRequestFilter {
           "The body is larger than " + limits.maxBodySize().toBytes() + " bytes"));
       return;
     }
-    if (hasBody(request, declared) && !isJson(request.getContentType())) {
+    String contentType = request.getContentType();
+    if ((hasBody(request, declared) || contentType != null) && !isJson(contentType)) {
       Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
           "Send the body as application/json"));
       return;
     }
-    chain.doFilter(request, response);
+    if (!readable(request.getHeader(HttpHeaders.ACCEPT))) {
+      Problems.write(response, Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not Acceptable",
+          "The Accept header could not be read; this API answers application/json (and text/csv for reports)"));
+      return;
+    }
+    BodyWatch watched = new BodyWatch(response);
+    chain.doFilter(request, watched);
+    if (watched.getStatus() >= 400 && !watched.wroteBody() && !response.isCommitted() && !"HEAD".equals(request.getMethod())) {
+      // Some answers come without a body (Actuator's 404 for an unknown metric, say): say what they mean.
+      HttpStatus status = HttpStatus.resolve(watched.getStatus());
+      Problems.write(response, Problems.of(status == null ? HttpStatus.BAD_REQUEST : status,
+          status == null ? "Error" : status.getReasonPhrase(), "No further detail"));
+    }
+  }
+
+  /** Notes whether anything asked to write the body. */
+  private static final class BodyWatch extends HttpServletResponseWrapper {
+    private boolean wroteBody;
+
+    BodyWatch(HttpServletResponse response) {
+      super(response);
+    }
+
+    boolean wroteBody() {
+      return wroteBody;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      wroteBody = true;
+      return super.getOutputStream();
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      wroteBody = true;
+      return super.getWriter();
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      wroteBody = true; // the container renders the error page
+      super.sendError(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      wroteBody = true;
+      super.sendError(sc, msg);
+    }
+  }
+
+  private static boolean readable(String accept) {
+    if (accept == null) {
+      return true;
+    }
+    try {
+      MediaType.parseMediaTypes(accept);
+      return true;
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private static boolean hasBody(HttpServletRequest request, long declared) {

@@ -3,11 +3,13 @@ package cn.changsha.appeals.edge.problem;
 import cn.changsha.appeals.edge.input.InvalidBodyException;
 import cn.changsha.appeals.edge.input.UnreadableBodyException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -50,6 +52,12 @@ public class EdgeProblemHandlers {
     String expected = type == int.class || type == Integer.class || type == long.class || type == Long.class
         ? "a whole number" : "a " + (type == null ? "different value" : type.getSimpleName());
     return Problems.invalid(List.of(new FieldProblem(e.getName(), "must be " + expected)));
+  }
+
+  /** A query string the container or the firewall could not take apart (a parameter named by a control character, say). */
+  @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+  ProblemDetail unreadableQuery(RuntimeException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "Malformed request", "The query string or path could not be read");
   }
 
   /** Binding failed after the shape check (a value the shape allows but the type does not, such as a date). */
