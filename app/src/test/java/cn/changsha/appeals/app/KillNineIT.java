@@ -1,0 +1,64 @@
+package cn.changsha.appeals.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The all-in-one jar in a JVM of its own, killed with SIGKILL again and again while a scripted
+ * workload runs, the way Kafka tests its own exactly-once guarantee: afterwards every appeal is
+ * where its script put it, the queues hold exactly the open ones, and no event is on the log twice.
+ *
+ * <p>CI runs the short version; {@code -Dfaults.appeals=2000 -Dfaults.kills=10} is the long one
+ * (see the README).
+ */
+class KillNineIT {
+
+  static final int APPEALS = Integer.getInteger("faults.appeals", 280);
+  static final int KILLS = Integer.getInteger("faults.kills", 5);
+
+  @TempDir Path workDir;
+
+  @Test
+  void nothingIsLostOrDoubledAcrossRepeatedKills() throws Exception {
+    ProcessTracker tracker = new ProcessTracker(workDir.resolve("data"), Tracker.Ports.free());
+    List<Duration> restarts = new ArrayList<>();
+    try (tracker) {
+      tracker.start();
+      ScriptedWorkload workload = new ScriptedWorkload(tracker::baseUri, tracker::keys, "kill9");
+      AtomicBoolean finished = new AtomicBoolean();
+      CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+        try {
+          workload.run(APPEALS, 4, Duration.ofMillis(40));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        } finally {
+          finished.set(true);
+        }
+      });
+      int killedWhileRunning = 0;
+      while (killedWhileRunning < KILLS && !finished.get()) {
+        ProcessTracker.pause(Duration.ofSeconds(4));
+        if (finished.get()) {
+          break;
+        }
+        tracker.kill();
+        killedWhileRunning++;
+        restarts.add(tracker.start());
+      }
+      load.get();
+      System.out.printf("Killed %d times while %d appeals ran (%d command attempts, %d calls unanswered); restarts took %s%n",
+          killedWhileRunning, APPEALS, workload.commandsSent.get(), workload.failedCalls.get(), restarts);
+      assertThat(killedWhileRunning).as("kills that landed while the workload ran").isGreaterThanOrEqualTo(KILLS);
+
+      WorkloadCheck.verify(workload, APPEALS, tracker.bootstrapServers());
+    }
+  }
+}
