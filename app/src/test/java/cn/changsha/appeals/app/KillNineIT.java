@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineIT {
 
-  static final int APPEALS = Integer.getInteger("faults.appeals", 280);
+  static final int APPEALS = Integer.getInteger("faults.appeals", 420);
   static final int KILLS = Integer.getInteger("faults.kills", 5);
 
   @TempDir Path workDir;
@@ -45,7 +45,7 @@ class KillNineIT {
       });
       int killedWhileRunning = 0;
       while (killedWhileRunning < KILLS && !finished.get()) {
-        ProcessTracker.pause(Duration.ofSeconds(4));
+        ProcessTracker.pause(Duration.ofSeconds(3));
         if (finished.get()) {
           break;
         }

@@ -28,6 +28,7 @@ final class ProcessTracker implements AutoCloseable {
   private final Path dataDir;
   private final Tracker.Ports ports;
   private final List<String> settings;
+  private final Map<String, String> environment = new java.util.HashMap<>();
   private Process process;
   private Map<String, String> keys;
   private int starts;
@@ -54,12 +55,20 @@ final class ProcessTracker implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       File log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log").toFile();
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     awaitReady(Duration.ofSeconds(180));
     return Duration.between(begin, Instant.now());
+  }
+
+  /** An environment variable for the next start, e.g. KAFKA_BOOTSTRAP_SERVERS. */
+  ProcessTracker with(String variable, String value) {
+    environment.put(variable, value);
+    return this;
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye to the group. */
@@ -91,7 +100,7 @@ final class ProcessTracker implements AutoCloseable {
   }
 
   String bootstrapServers() {
-    return "localhost:" + ports.kafka();
+    return environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
   }
 
   /** The API keys the first start wrote, by name. */

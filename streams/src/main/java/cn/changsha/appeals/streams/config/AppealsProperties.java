@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lastResortDepartment the department that receives what no routing rule claims
  * @param commandTimeout how long an HTTP call waits for the topology to answer a command
  * @param commitInterval how often the topology commits its transaction, making its output visible
+ * @param sessionTimeout how long an instance may go unheard before its partitions move to the
+ *     others (a killed instance's appeals are unanswerable that long)
  * @param calendar working periods and where holiday schedules are read from
  * @param sla warning threshold of the response-time targets
  * @param hotspots window and threshold of hotspot detection
@@ -32,6 +34,7 @@ public record AppealsProperties(
     @DefaultValue("CS-OPT") String lastResortDepartment,
     @DefaultValue("10s") Duration commandTimeout,
     @DefaultValue("30ms") Duration commitInterval,
+    @DefaultValue("10s") Duration sessionTimeout,
     @DefaultValue Calendar calendar,
     @DefaultValue Sla sla,
     @DefaultValue Hotspots hotspots) {

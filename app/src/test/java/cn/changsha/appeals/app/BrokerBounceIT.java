@@ -1,0 +1,53 @@
+package cn.changsha.appeals.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tracker pointed at a broker in another process, and the broker stopped (once cleanly, once
+ * with SIGKILL) and started again while a scripted workload runs. Clients retry with their
+ * idempotency keys; afterwards nothing is lost or doubled.
+ */
+class BrokerBounceIT {
+
+  static final int APPEALS = Integer.getInteger("faults.appeals", 140);
+
+  @TempDir Path workDir;
+
+  @Test
+  void nothingIsLostOrDoubledWhenTheBrokerGoesAwayAndComesBack() throws Exception {
+    Tracker.Ports ports = Tracker.Ports.free();
+    try (BrokerProcess broker = new BrokerProcess(workDir.resolve("broker"), ports.kafka(), ports.controller()).start();
+        ProcessTracker tracker = new ProcessTracker(workDir.resolve("tracker"), Tracker.Ports.free())
+            .with("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())) {
+      tracker.start();
+      ScriptedWorkload workload = new ScriptedWorkload(tracker::baseUri, tracker::keys, "bounce");
+      CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+        try {
+          workload.run(APPEALS, 4, Duration.ofMillis(40));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
+      ProcessTracker.pause(Duration.ofSeconds(5));
+      broker.stop();
+      ProcessTracker.pause(Duration.ofSeconds(10));
+      broker.start();
+      ProcessTracker.pause(Duration.ofSeconds(5));
+      broker.kill();
+      ProcessTracker.pause(Duration.ofSeconds(10));
+      broker.start();
+      boolean ranThrough = !load.isDone();
+      load.get();
+      System.out.printf("Broker stopped and killed while %d appeals ran (%d command attempts, %d calls unanswered)%n",
+          APPEALS, workload.commandsSent.get(), workload.failedCalls.get());
+      org.assertj.core.api.Assertions.assertThat(ranThrough).as("the workload was still running when the broker came back").isTrue();
+
+      WorkloadCheck.verify(workload, APPEALS, broker.bootstrapServers());
+    }
+  }
+}

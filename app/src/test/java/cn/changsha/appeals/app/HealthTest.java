@@ -1,0 +1,64 @@
+package cn.changsha.appeals.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Health tells the truth: ready only while Kafka Streams runs, and public callers learn only the status. */
+class HealthTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void readinessIsRefusedWhileKafkaStreamsRebalancesAndPublicHealthShowsNoDetails() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (Tracker tracker = Tracker.start(dataDir, Tracker.Ports.free())) {
+      KafkaStreams streams = tracker.context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+      HttpRequest readiness = HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health/readiness")).build();
+      assertThat(http.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+      // A new stream thread makes Kafka Streams rebalance: readiness must say so while it lasts.
+      streams.addStreamThread();
+      int seenWhileRebalancing = 0;
+      Instant until = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(until) && (seenWhileRebalancing == 0 || streams.state() != KafkaStreams.State.RUNNING)) {
+        KafkaStreams.State before = streams.state();
+        int status = http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode();
+        KafkaStreams.State after = streams.state();
+        if (before == KafkaStreams.State.REBALANCING && after == KafkaStreams.State.REBALANCING) {
+          assertThat(status).as("readiness while rebalancing").isEqualTo(503);
+          seenWhileRebalancing++;
+        }
+        if (status == 200) {
+          assertThat(before == KafkaStreams.State.RUNNING || after == KafkaStreams.State.RUNNING)
+              .as("ready only around RUNNING").isTrue();
+        }
+      }
+      assertThat(seenWhileRebalancing).as("readiness answers seen during the rebalance").isPositive();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+      HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      JsonNode publicView = JsonMapper.builder().build().readTree(anonymous.body());
+      assertThat(publicView.path("status").asString()).isEqualTo("UP");
+      assertThat(publicView.has("components")).isFalse();
+      HttpResponse<String> monitor = http.send(tracker.request("monitor", "/actuator/health").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(monitor.body()).contains("\"kafkaStreams\"").contains("RUNNING").contains("\"calendar\"");
+      HttpResponse<String> liveness = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health/liveness")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(liveness.statusCode()).isEqualTo(200);
+    }
+  }
+}
