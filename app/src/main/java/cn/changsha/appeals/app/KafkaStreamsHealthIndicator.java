@@ -3,31 +3,45 @@ package cn.changsha.appeals.app;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.stereotype.Component;
 
 /**
- * Ready only while the topologies run: UP when Kafka Streams is RUNNING; OUT_OF_SERVICE while it
- * starts or moves partitions (its stores answer 503 then); DOWN once it has stopped or failed.
- * Part of the readiness group, so a load balancer sends no traffic until reads can be answered.
+ * Kafka Streams' state, read two ways. Readiness (group {@code readiness}): UP only while it is
+ * RUNNING; OUT_OF_SERVICE while it starts or moves partitions, when its stores answer 503; DOWN
+ * once it has stopped or failed. Liveness (group {@code liveness}): DOWN only when it has failed
+ * for good (ERROR), the one state a restart of the process cures; a rebalance is no reason to be
+ * restarted.
  */
-@Component("kafkaStreams")
-class KafkaStreamsHealthIndicator implements HealthIndicator {
+@Configuration(proxyBeanMethods = false)
+class KafkaStreamsHealthIndicator {
 
-  private final StreamsBuilderFactoryBean streams;
-
-  KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
-    this.streams = streams;
+  @Bean("kafkaStreams")
+  HealthIndicator kafkaStreamsReadiness(StreamsBuilderFactoryBean streams) {
+    return () -> {
+      KafkaStreams.State state = stateOf(streams);
+      Health.Builder health = switch (state) {
+        case RUNNING -> Health.up();
+        case CREATED, REBALANCING -> Health.outOfService();
+        default -> Health.down();
+      };
+      return health.withDetail("state", state.name()).build();
+    };
   }
 
-  @Override
-  public Health health() {
-    KafkaStreams.State state = StreamsState.of(streams);
-    Health.Builder health = switch (state) {
-      case RUNNING -> Health.up();
-      case CREATED, REBALANCING -> Health.outOfService();
-      default -> Health.down();
+  @Bean("kafkaStreamsAlive")
+  HealthIndicator kafkaStreamsLiveness(StreamsBuilderFactoryBean streams) {
+    return () -> {
+      KafkaStreams.State state = stateOf(streams);
+      boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+      return (failed ? Health.down() : Health.up()).withDetail("state", state.name()).build();
     };
-    return health.withDetail("state", state.name()).build();
+  }
+
+  /** CREATED until the factory has built the client. */
+  private static KafkaStreams.State stateOf(StreamsBuilderFactoryBean streams) {
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    return kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
   }
 }

@@ -56,6 +56,7 @@ class StartupBanner implements StreamsBuilderFactoryBeanConfigurer {
       return;
     }
     String http = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    String credentials = appeals.dataDir().resolve("credentials.txt").toAbsolutePath().toString();
     log.info("""
 
         ===============================================================
@@ -65,10 +66,11 @@ class StartupBanner implements StreamsBuilderFactoryBeanConfigurer {
            Health ......... {}/actuator/health
            Kafka .......... {}
            Data ........... {}
-         Try: curl -s {}/api/departments | head -c 400
-         Simulate: java -jar kiosk/target/kiosk-0.1.0-SNAPSHOT-exec.jar simulate --rate 5 --count 100
+           API keys ....... {} (made on the first start)
+         Try: curl -s -H "X-API-Key: $(awk -F'\t' '$2=="kiosk-01"{print $4}' {})" {}/api/departments | head -c 400
+         Simulate: APPEALS_API_KEY=<the kiosk-01 key> java -jar kiosk/target/kiosk-0.1.0-SNAPSHOT-exec.jar simulate --rate 5
         ===============================================================""",
         http, http, http, String.join(",", kafka.getBootstrapServers()),
-        appeals.dataDir().toAbsolutePath(), http);
+        appeals.dataDir().toAbsolutePath(), credentials, credentials, http);
   }
 }

@@ -25,13 +25,7 @@ class BrokerBounceIT {
             .with("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())) {
       tracker.start();
       ScriptedWorkload workload = new ScriptedWorkload(tracker::baseUri, tracker::keys, "bounce");
-      CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-        try {
-          workload.run(APPEALS, 4, Duration.ofMillis(40));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> load = workload.start(APPEALS, 4, Duration.ofMillis(40));
 
       ProcessTracker.pause(Duration.ofSeconds(5));
       broker.stop();

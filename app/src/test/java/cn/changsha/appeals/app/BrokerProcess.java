@@ -55,12 +55,12 @@ final class BrokerProcess implements AutoCloseable {
 
   void kill() {
     process.destroyForcibly();
-    await();
+    ProcessTracker.waitForExit(process);
   }
 
   void stop() {
     process.destroy();
-    await();
+    ProcessTracker.waitForExit(process);
   }
 
   private boolean listening() {
@@ -69,14 +69,6 @@ final class BrokerProcess implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private void await() {
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

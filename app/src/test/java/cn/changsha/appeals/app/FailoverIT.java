@@ -32,13 +32,7 @@ class FailoverIT {
       a.start();
       b.start();
       ScriptedWorkload workload = new ScriptedWorkload(a::baseUri, a::keys, "failover");
-      CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-        try {
-          workload.run(APPEALS, 4, Duration.ofMillis(60));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> load = workload.start(APPEALS, 4, Duration.ofMillis(60));
       ProcessTracker.pause(Duration.ofSeconds(8));
       int filedBeforeKill = workload.filed.size();
       Instant killed = Instant.now();

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,20 +32,11 @@ class KillNineIT {
     try (tracker) {
       tracker.start();
       ScriptedWorkload workload = new ScriptedWorkload(tracker::baseUri, tracker::keys, "kill9");
-      AtomicBoolean finished = new AtomicBoolean();
-      CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-        try {
-          workload.run(APPEALS, 4, Duration.ofMillis(40));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        } finally {
-          finished.set(true);
-        }
-      });
+      CompletableFuture<Void> load = workload.start(APPEALS, 4, Duration.ofMillis(40));
       int killedWhileRunning = 0;
-      while (killedWhileRunning < KILLS && !finished.get()) {
+      while (killedWhileRunning < KILLS && !load.isDone()) {
         ProcessTracker.pause(Duration.ofSeconds(3));
-        if (finished.get()) {
+        if (load.isDone()) {
           break;
         }
         tracker.kill();

@@ -74,12 +74,12 @@ final class ProcessTracker implements AutoCloseable {
   /** SIGKILL: no shutdown hook, no flush, no goodbye to the group. */
   void kill() {
     process.destroyForcibly();
-    waitForExit();
+    waitForExit(process);
   }
 
   void stop() {
     process.destroy();
-    waitForExit();
+    waitForExit(process);
   }
 
   boolean ready() {
@@ -125,7 +125,7 @@ final class ProcessTracker implements AutoCloseable {
     }
   }
 
-  private void waitForExit() {
+  static void waitForExit(Process process) {
     try {
       process.waitFor();
     } catch (InterruptedException e) {

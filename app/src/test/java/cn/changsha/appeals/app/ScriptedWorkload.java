@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +104,17 @@ final class ScriptedWorkload {
 
   static Plan planOf(int index) {
     return Plan.values()[index % Plan.values().length];
+  }
+
+  /** {@link #run} in the background, for tests that do something to the system meanwhile. */
+  CompletableFuture<Void> start(int count, int workers, Duration pace) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        run(count, workers, pace);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** Runs appeals 0..count-1 on {@code workers} threads, each pausing {@code pace} between calls. */

@@ -28,7 +28,16 @@ public final class KioskCommand {
   String apiKey;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KioskCommand()).execute(args));
+    CommandLine cli = new CommandLine(new KioskCommand());
+    // The server's refusal (a wrong receipt secret, a bad field) is an answer to show, not a crash.
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      if (e instanceof AppealClientException refused) {
+        command.getErr().println(refused.getMessage());
+        return 1;
+      }
+      throw e;
+    });
+    System.exit(cli.execute(args));
   }
 
   AppealClient client() {
