@@ -151,6 +151,17 @@ class AccessMatrixTest {
     assertThat(actors).containsExactly("KIOSK:kiosk-01", "SYSTEM:router", "DEPARTMENT:zhang.wei");
   }
 
+  @Test
+  void anEnterprisesBodylessChangeIsRefusedSoNoOtherSiteCanMakeItsBrowserSendOne() throws Exception {
+    Receipt receipt = tracker.as("kiosk-01").submit(Drafts.aikerui("跨站请求测试"));
+    HttpRequest.Builder bare = receipt.enterpriseCredential().applyTo(
+        HttpRequest.newBuilder(tracker.baseUri().resolve("/api/appeals/" + receipt.appealId() + "/withdraw")));
+    assertThat(http.send(bare.POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(415);
+    assertThat(client(OWN_DEPARTMENT).appeal(receipt.appealId()).path("status").asString()).isEqualTo("ROUTED");
+    assertThat(tracker.enterprise(receipt).act(receipt.appealId(), "withdraw", Map.of()).path("outcome").asString()).isEqualTo("ACCEPTED");
+  }
+
   record Endpoint(String name, Set<Who> allowed, Function<Who, Request> request) {}
 
   private static List<Endpoint> endpoints() {

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FailoverIT {
 
   static final int APPEALS = Integer.getInteger("faults.appeals", 140);
-  /** Documented in the README: the session timeout (10 s) plus the rebalance onto the standby. */
-  static final Duration BOUND = Duration.ofSeconds(30);
+  /**
+   * Documented in the README: the session timeout (10 s), the rebalance onto the standby and its
+   * catching up, with room for a loaded two-core machine (11.5 s and 19.7 s were measured here).
+   */
+  static final Duration BOUND = Duration.ofSeconds(45);
 
   @TempDir Path workDir;
 

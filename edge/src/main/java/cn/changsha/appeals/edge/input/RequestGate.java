@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before any work is done, what no endpoint can take: a declared body over the size
  * limit (413), a body that is not declared JSON or a Content-Type that is a wildcard or unreadable
- * (415; Spring would throw on a wildcard), an Accept header that cannot be read (406; Spring
+ * (415; Spring would throw on a wildcard), a change signed in with HTTP Basic that is not JSON (415), an Accept header that cannot be read (406; Spring
  * would answer with an empty body), and a direct request for the error page, which only the
  * container may render.
  */
@@ -47,7 +47,7 @@ class RequestGate extends OncePerRequestFilter {
       return;
     }
     String contentType = request.getContentType();
-    if ((hasBody(request, declared) || contentType != null) && !isJson(contentType)) {
+    if ((hasBody(request, declared) || contentType != null || changesWithBasicSignIn(request)) && !isJson(contentType)) {
       Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
           "Send the body as application/json"));
       return;
@@ -102,6 +102,17 @@ class RequestGate extends OncePerRequestFilter {
       wroteBody = true;
       super.sendError(sc, msg);
     }
+  }
+
+  /**
+   * Browsers resend HTTP Basic credentials by themselves, so a page elsewhere could make an
+   * enterprise's browser post a bodyless form. Requiring JSON for such changes makes that a
+   * cross-origin request the browser must ask permission for, and none is given.
+   */
+  private static boolean changesWithBasicSignIn(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+        && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod());
   }
 
   private static boolean readable(String accept) {
