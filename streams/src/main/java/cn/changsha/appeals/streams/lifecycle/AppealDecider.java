@@ -6,7 +6,6 @@ import static cn.changsha.appeals.schema.AppealStatus.CLOSED;
 import static cn.changsha.appeals.schema.AppealStatus.REOPENED;
 import static cn.changsha.appeals.schema.AppealStatus.RESOLVED;
 import static cn.changsha.appeals.schema.AppealStatus.ROUTED;
-import static cn.changsha.appeals.schema.AppealStatus.SUBMITTED;
 
 import cn.changsha.appeals.schema.Actor;
 import cn.changsha.appeals.schema.ActorRole;
@@ -14,6 +13,7 @@ import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.AppealStatus;
+import cn.changsha.appeals.schema.AppealStatuses;
 import cn.changsha.appeals.schema.AppealSubmission;
 import cn.changsha.appeals.schema.CommandOutcome;
 import cn.changsha.appeals.schema.Department;
@@ -43,10 +43,6 @@ import java.util.UUID;
  * AppealEvolution} does that, so the same rules hold when the log is replayed.
  */
 public final class AppealDecider {
-
-  /** Statuses in which a department still has work to do: the appeal sits in its queue. */
-  public static final Set<AppealStatus> OPEN =
-      EnumSet.of(SUBMITTED, ROUTED, ACKNOWLEDGED, AWAITING_INFO, REOPENED);
 
   private static final Set<AppealStatus> HANDLING = EnumSet.of(ROUTED, ACKNOWLEDGED, REOPENED);
   private static final Actor ROUTER = new Actor(ActorRole.SYSTEM, "router", null);
@@ -105,7 +101,7 @@ public final class AppealDecider {
       case REOPEN -> requireStatus(state, EnumSet.of(RESOLVED, CLOSED), "reopen")
           .or(() -> requireText(command.getReason(), "reason"))
           .orElseGet(() -> events.add(EventType.REOPENED, state.getDepartmentId()).sla(reopened(state, now)).accept());
-      case WITHDRAW -> requireStatus(state, OPEN, "withdraw")
+      case WITHDRAW -> requireStatus(state, AppealStatuses.OPEN, "withdraw")
           .orElseGet(() -> events.add(EventType.WITHDRAWN, state.getDepartmentId()).accept());
       default -> Decision.refused(CommandOutcome.INVALID_COMMAND, "Unknown command " + command.getType());
     };

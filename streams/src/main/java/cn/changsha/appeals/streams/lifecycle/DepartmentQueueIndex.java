@@ -1,5 +1,6 @@
 package cn.changsha.appeals.streams.lifecycle;
 
+import cn.changsha.appeals.schema.AppealStatuses;
 import cn.changsha.appeals.schema.AppealState;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -35,6 +36,6 @@ public final class DepartmentQueueIndex {
   }
 
   private static boolean isQueued(AppealState state) {
-    return state != null && state.getDepartmentId() != null && AppealDecider.OPEN.contains(state.getStatus());
+    return state != null && state.getDepartmentId() != null && AppealStatuses.OPEN.contains(state.getStatus());
   }
 }

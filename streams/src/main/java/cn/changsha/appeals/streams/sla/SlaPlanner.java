@@ -1,5 +1,6 @@
 package cn.changsha.appeals.streams.sla;
 
+import cn.changsha.appeals.schema.AppealStatuses;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.SlaClock;
@@ -9,7 +10,6 @@ import cn.changsha.appeals.schema.SlaState;
 import cn.changsha.appeals.schema.SlaTarget;
 import cn.changsha.appeals.schema.TargetKind;
 import cn.changsha.appeals.streams.calendar.BusinessCalendar;
-import cn.changsha.appeals.streams.lifecycle.AppealDecider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ public final class SlaPlanner {
   public List<SlaTimer> timers(AppealState appeal) {
     List<SlaTimer> timers = new ArrayList<>();
     SlaState sla = appeal == null ? null : appeal.getSla();
-    if (sla == null || sla.getPausedAt() != null || !AppealDecider.OPEN.contains(appeal.getStatus())) {
+    if (sla == null || sla.getPausedAt() != null || !AppealStatuses.OPEN.contains(appeal.getStatus())) {
       return timers;
     }
     addTimers(timers, SlaClockKind.FIRST_RESPONSE, sla.getFirstResponse());

@@ -1,6 +1,6 @@
 package cn.changsha.appeals.streams.stats;
 
-import cn.changsha.appeals.streams.lifecycle.AppealDecider;
+import cn.changsha.appeals.schema.AppealStatuses;
 import cn.changsha.appeals.streams.stats.AppealFacts.SlaCounts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public record GroupStatistics(
 
   static GroupStatistics of(String group, Collection<AppealFacts> appeals, SlaCounts sla, Duration held) {
     int received = appeals.size();
-    int open = (int) appeals.stream().filter(f -> AppealDecider.OPEN.contains(f.status())).count();
+    int open = (int) appeals.stream().filter(f -> AppealStatuses.OPEN.contains(f.status())).count();
     int resolved = (int) appeals.stream().filter(AppealFacts::resolved).count();
     int responded = (int) appeals.stream().filter(AppealFacts::responded).count();
     List<Integer> ratings = appeals.stream().map(AppealFacts::rating).filter(Objects::nonNull).toList();
