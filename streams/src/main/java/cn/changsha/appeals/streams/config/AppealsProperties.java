@@ -2,6 +2,7 @@ package cn.changsha.appeals.streams.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendar working periods and where holiday schedules are read from
  * @param sla warning threshold of the response-time targets
  * @param hotspots window and threshold of hotspot detection
+ * @param clock a simulated business clock for demonstrations; real time when no start is given
  */
 @ConfigurationProperties("appeals")
 public record AppealsProperties(
@@ -37,7 +39,14 @@ public record AppealsProperties(
     @DefaultValue("10s") Duration sessionTimeout,
     @DefaultValue Calendar calendar,
     @DefaultValue Sla sla,
-    @DefaultValue Hotspots hotspots) {
+    @DefaultValue Hotspots hotspots,
+    @DefaultValue SimulatedTime clock) {
+
+  /**
+   * @param start the business instant the simulated clock starts at, e.g. 2026-11-22T09:00+08:00
+   * @param speed how many times faster than real time it runs (120: an hour in thirty seconds)
+   */
+  public record SimulatedTime(OffsetDateTime start, @DefaultValue("1") double speed) {}
 
   /** @param window how far back appeals are counted; @param threshold how many make a hotspot */
   public record Hotspots(@DefaultValue("30d") Duration window, @DefaultValue("10") int threshold) {}
