@@ -1,6 +1,5 @@
 package cn.changsha.appeals.app;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,6 +18,7 @@ final class BrokerProcess implements AutoCloseable {
   private final int port;
   private final int controllerPort;
   private Process process;
+  private Path log;
   private int starts;
 
   BrokerProcess(Path dataDir, int port, int controllerPort) {
@@ -34,19 +34,19 @@ final class BrokerProcess implements AutoCloseable {
   BrokerProcess start() {
     try {
       Files.createDirectories(dataDir);
-      File log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log").toFile();
+      log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log");
       process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
           "-cp", jar.toString(), "-Dloader.main=cn.changsha.appeals.app.broker.StandaloneBroker",
           "org.springframework.boot.loader.launch.PropertiesLauncher",
           dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort)))
-          .redirectErrorStream(true).redirectOutput(log).start();
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (!listening()) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("The broker did not come up; see its log beside " + dataDir);
+        throw new IllegalStateException("The broker did not come up; its log ends:\n" + ProcessTracker.tail(log, 40));
       }
       ProcessTracker.pause(Duration.ofMillis(200));
     }

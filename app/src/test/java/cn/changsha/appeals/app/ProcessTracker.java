@@ -1,6 +1,5 @@
 package cn.changsha.appeals.app;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +29,7 @@ final class ProcessTracker implements AutoCloseable {
   private final List<String> settings;
   private final Map<String, String> environment = new java.util.HashMap<>();
   private Process process;
+  private Path log;
   private Map<String, String> keys;
   private int starts;
 
@@ -54,8 +54,8 @@ final class ProcessTracker implements AutoCloseable {
     command.addAll(settings);
     try {
       Files.createDirectories(dataDir);
-      File log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log").toFile();
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+      log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (++starts) + ".log");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(environment);
       process = builder.start();
     } catch (IOException e) {
@@ -115,8 +115,8 @@ final class ProcessTracker implements AutoCloseable {
     Instant deadline = Instant.now().plus(within);
     while (!ready()) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The tracker exited with " + process.exitValue() + " before it was ready; see its log beside "
-            + dataDir);
+        throw new IllegalStateException("The tracker exited with " + process.exitValue() + " before it was ready; its log ends:\n"
+            + tail(log, 40));
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("The tracker was not ready within " + within);
@@ -130,6 +130,15 @@ final class ProcessTracker implements AutoCloseable {
       process.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + file + ": " + e.getMessage() + ")";
     }
   }
 

@@ -33,6 +33,8 @@ final class Tracker implements AutoCloseable {
     }
   }
 
+  private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
   final Ports ports;
   final ConfigurableApplicationContext context;
   private final Path dataDir;
@@ -121,11 +123,19 @@ final class Tracker implements AutoCloseable {
     context.close();
   }
 
+  /**
+   * A port below Linux's ephemeral range (32768 and up), so an outgoing connection of some client
+   * cannot take it between the choice and the start of the process that listens on it.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      int candidate = 20_000 + RANDOM.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(candidate)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
   }
+
 }
