@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
 
@@ -33,20 +34,23 @@ public class AppealQueries {
   }
 
   public Optional<AppealView> appeal(String appealId) {
-    return peers.ownerIfRemote(StoreNames.APPEAL_STATE, appealId)
-        .map(owner -> peers.fetch(owner, "/internal/appeals/{id}", AppealView.class, appealId))
-        .orElseGet(() -> local.appeal(appealId).map(AppealView::from));
+    return fromHolder(appealId, "/internal/appeals/{id}", AppealView.class, id -> local.appeal(id).map(AppealView::from));
   }
 
   /** What an enterprise's sign-in is checked against; empty for an unknown appeal or one filed before receipts had secrets. */
   public Optional<String> receiptSecretHash(String appealId) {
-    return peers.ownerIfRemote(StoreNames.APPEAL_STATE, appealId)
-        .map(owner -> peers.fetch(owner, "/internal/appeals/{id}/receipt", StoredHash.class, appealId).map(StoredHash::hash))
-        .orElseGet(() -> localReceiptSecretHash(appealId));
+    return fromHolder(appealId, "/internal/appeals/{id}/receipt", StoredHash.class, this::localReceipt).map(StoredHash::hash);
   }
 
-  public Optional<String> localReceiptSecretHash(String appealId) {
-    return local.appeal(appealId).map(s -> s.getSubmission().getReceiptSecretHash());
+  public Optional<StoredHash> localReceipt(String appealId) {
+    return local.appeal(appealId).map(s -> s.getSubmission().getReceiptSecretHash()).map(StoredHash::new);
+  }
+
+  /** Read here if this instance holds the appeal, else asked of the instance that does. */
+  private <T> Optional<T> fromHolder(String appealId, String peerPath, Class<T> type, Function<String, Optional<T>> here) {
+    return peers.ownerIfRemote(StoreNames.APPEAL_STATE, appealId)
+        .map(owner -> peers.fetch(owner, peerPath, type, appealId))
+        .orElseGet(() -> here.apply(appealId));
   }
 
   /** A receipt secret hash as one peer hands it to another. */

@@ -1,12 +1,11 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.edge.problem.BadRequestException;
 import cn.changsha.appeals.query.DeadLetterReader.DeadLetter;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** For monitors: the records the system could not read or process, newest first. */
 @RestController
@@ -21,7 +20,7 @@ public class DeadLetterController {
   @GetMapping("/api/dead-letters")
   public List<DeadLetter> deadLetters(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 1000) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to 1000");
+      throw new BadRequestException("limit", "must be 1 to 1000");
     }
     return reader.newest(limit);
   }

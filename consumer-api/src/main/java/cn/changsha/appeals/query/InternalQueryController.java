@@ -29,7 +29,7 @@ public class InternalQueryController {
 
   @GetMapping("/internal/appeals/{appealId}/receipt")
   public AppealQueries.StoredHash receipt(@PathVariable String appealId) {
-    return appeals.localReceiptSecretHash(appealId).map(AppealQueries.StoredHash::new)
+    return appeals.localReceipt(appealId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
   }
 
