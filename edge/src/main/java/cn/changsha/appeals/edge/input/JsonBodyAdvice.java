@@ -70,8 +70,13 @@ class JsonBodyAdvice extends RequestBodyAdviceAdapter {
     return new Checked(body, message.getHeaders());
   }
 
+  /** Jackson's own words, without its notes on where in its source it was (they name library settings). */
   private static String abbreviate(String message) {
     String firstLine = message.lines().findFirst().orElse("");
+    for (String internal : new String[] {" (start marker", " at [Source", "[Source"}) {
+      int at = firstLine.indexOf(internal);
+      firstLine = at < 0 ? firstLine : firstLine.substring(0, at);
+    }
     return firstLine.length() <= 160 ? firstLine : firstLine.substring(0, 160) + "…";
   }
 
