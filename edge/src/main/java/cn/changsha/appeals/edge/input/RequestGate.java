@@ -47,7 +47,14 @@ class RequestGate extends OncePerRequestFilter {
       return;
     }
     String contentType = request.getContentType();
-    if ((hasBody(request, declared) || contentType != null || changesWithBasicSignIn(request)) && !isJson(contentType)) {
+    if (isScreenForm(request)) {
+      // The screens' sign-in and sign-out are plain HTML forms; everything else takes JSON.
+      if (contentType != null && !isForm(contentType)) {
+        Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+            "Send the form as application/x-www-form-urlencoded"));
+        return;
+      }
+    } else if ((hasBody(request, declared) || contentType != null || changesWithBasicSignIn(request)) && !isJson(contentType)) {
       Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
           "Send the body as application/json"));
       return;
@@ -113,6 +120,18 @@ class RequestGate extends OncePerRequestFilter {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
         && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod());
+  }
+
+  private static boolean isScreenForm(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/screens/");
+  }
+
+  private static boolean isForm(String contentType) {
+    try {
+      return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private static boolean readable(String accept) {

@@ -28,12 +28,31 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class AccessRules {
 
+  /** Where a browser signs in; the screens' own chain covers these paths, the API's chain the rest. */
+  static final String SIGN_IN_PAGE = "/screens/sign-in";
+  static final String[] SCREEN_PATHS = {"/", "/screens", "/screens/**", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico"};
+
   private AccessRules() {}
+
+  /** Each screen for the role that works at it; the data they show comes from the API under the rules below. */
+  static void applyToScreens(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    rules
+        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
+        .requestMatchers(GET, "/", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico").permitAll()
+        .requestMatchers(SIGN_IN_PAGE, "/screens/sign-out").permitAll()
+        .requestMatchers(GET, "/screens", "/screens/").access(any(KIOSK, DEPARTMENT, MONITOR, ADMIN, ENTERPRISE))
+        .requestMatchers(GET, "/screens/dashboard", "/screens/dashboard/**").access(any(MONITOR))
+        .requestMatchers(GET, "/screens/workbench", "/screens/workbench/**").access(any(DEPARTMENT))
+        .requestMatchers(GET, "/screens/kiosk").access(any(KIOSK))
+        .requestMatchers(GET, "/screens/enterprise").access(any(ENTERPRISE))
+        .anyRequest().denyAll();
+  }
 
   static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
     rules
-        // The container's own error page and forwards are answered as the original request was.
-        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+        // The container's own error page, forwards and the later parts of a streamed answer were
+        // authorized with the request that started them.
+        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
         .requestMatchers(GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
         .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
         .requestMatchers("/actuator/**").access(any(MONITOR, ADMIN))
@@ -48,7 +67,10 @@ final class AccessRules {
         .requestMatchers(POST, "/api/appeals/{appealId}/{action}").access(anyOr(owner(), DEPARTMENT))
         // A department's queue: that department, and monitors.
         .requestMatchers(GET, "/api/departments/{departmentId}/queue").access(anyOr(ownDepartment(), MONITOR))
-        .requestMatchers(GET, "/api/departments").access(any(KIOSK, DEPARTMENT, MONITOR, ADMIN))
+        .requestMatchers(GET, "/api/departments", "/api/catalog").access(any(KIOSK, DEPARTMENT, MONITOR, ADMIN))
+        // Live updates for the screens (server-sent events): a department's own, and the monitors' dashboard.
+        .requestMatchers(GET, "/api/live/departments/{departmentId}").access(anyOr(ownDepartment(), MONITOR))
+        .requestMatchers(GET, "/api/live/dashboard").access(any(MONITOR))
         .requestMatchers(GET, "/api/routing-rules", "/api/sla-policies", "/api/liaisons").access(any(DEPARTMENT, MONITOR, ADMIN))
         // Figures and the failure record, for monitors.
         .requestMatchers(GET, "/api/stats/**", "/api/reports/**", "/api/hotspots", "/api/dead-letters").access(any(MONITOR))

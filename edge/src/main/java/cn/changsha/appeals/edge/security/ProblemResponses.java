@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Refusals as problem documents: 401 with what to present, 403 for a caller who may not, and 503
@@ -36,6 +37,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    if (e instanceof CsrfException) {
+      Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "Not allowed",
+          "A change made from a signed-in screen must carry the page's CSRF token; reload the page"));
+      return;
+    }
     Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "This caller may not do this"));
   }
 }

@@ -1,12 +1,13 @@
 package cn.changsha.appeals.edge.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import java.util.ArrayList;
-import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -18,18 +19,27 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Sign-in for the API. Four ways in, each ending as one {@link Caller}: an API key (kiosks,
- * departments' systems, scripts), a bearer token from the deployment's OpenID Connect issuer
- * (when one is configured), an enterprise's tracking number and receipt secret (HTTP Basic), and
- * the cluster secret's token between peers. No sessions: every request carries its credential.
+ * Sign-in. Four ways in, each ending as one {@link Caller}: an API key (kiosks, departments'
+ * systems, scripts), a bearer token from the deployment's OpenID Connect issuer (when one is
+ * configured), an enterprise's tracking number and receipt secret (HTTP Basic), and the cluster
+ * secret's token between peers. The API keeps no sessions of its own: every request carries its
+ * credential, or the session a screen signed in with ({@link ScreenSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
+
+  /** Nothing on a screen comes from anywhere but this server: no CDN, no outside font, no inline script. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+      + "base-uri 'self'; form-action 'self'";
 
   @Bean
   ApiKeyAuthentication.Provider apiKeyProvider(ApiKeyDirectory keys, Clock clock) {
@@ -42,9 +52,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthentication.Provider apiKeys, ReceiptAuthenticationProvider receipts,
-      ClusterSecret clusterSecret, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-    ProblemResponses problems = new ProblemResponses();
+  AuthenticationManager callerAuthentication(ApiKeyAuthentication.Provider apiKeys, ReceiptAuthenticationProvider receipts,
+      SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
     List<AuthenticationProvider> providers = new ArrayList<>(List.of(apiKeys, receipts));
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
     if (decoder != null) {
@@ -52,22 +61,55 @@ public class SecurityConfiguration {
       tokens.setJwtAuthenticationConverter(new JwtCallers(properties.jwt()));
       providers.add(tokens);
     }
-    AuthenticationManager manager = new ProviderManager(providers);
+    return new ProviderManager(providers);
+  }
+
+  @Bean
+  ScreenSignIn screenSignIn(AuthenticationManager callerAuthentication) {
+    return new ScreenSignIn(callerAuthentication);
+  }
+
+  /** The screens: signed in by a form, remembered in a session, CSRF tokens on every change. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain screens(HttpSecurity http, AuthenticationManager manager, ApiKeyDirectory keys, Clock clock) throws Exception {
+    http.securityMatcher(AccessRules.SCREEN_PATHS)
+        .authenticationManager(manager)
+        .requestCache(cache -> cache.disable())
+        .addFilterAfter(new ScreenSessions.KeyStillValid(keys, clock), SecurityContextHolderFilter.class)
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(AccessRules.SIGN_IN_PAGE))
+            .accessDeniedHandler((request, response, denied) -> response.sendRedirect(AccessRules.SIGN_IN_PAGE + "?denied")))
+        .logout(logout -> logout.logoutUrl("/screens/sign-out").logoutSuccessUrl(AccessRules.SIGN_IN_PAGE + "?signedOut"))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+        .authorizeHttpRequests(AccessRules::applyToScreens);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiKeyDirectory keys, Clock clock,
+      ClusterSecret clusterSecret, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    ProblemResponses problems = new ProblemResponses();
     AuthenticationFilter apiKeyFilter = new AuthenticationFilter(manager, ApiKeyAuthentication.converter());
     apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
     apiKeyFilter.setSuccessHandler((request, response, authentication) -> { });
 
     http.authenticationManager(manager)
-        .csrf(csrf -> csrf.disable()) // no cookies: a forged cross-site request carries no credential
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ScreenSessions::needsCsrfToken))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .securityContext(context -> context.securityContextRepository(new ScreenSessions.ReadingRepository()))
         .requestCache(cache -> cache.disable())
         .anonymous(anonymous -> anonymous.disable())
         .httpBasic(basic -> basic.realmName("appeal-tracker").authenticationEntryPoint(problems))
+        .addFilterAfter(new ScreenSessions.KeyStillValid(keys, clock), SecurityContextHolderFilter.class)
         .addFilterBefore(new PeerAuthenticationFilter(clusterSecret, problems), BasicAuthenticationFilter.class)
         .addFilterBefore(apiKeyFilter, BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(AccessRules::apply);
-    if (decoder != null) {
+    if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(problems).accessDeniedHandler(problems)
           .jwt(jwt -> jwt.authenticationManager(manager)));
     }

@@ -35,6 +35,11 @@ public final class SimulatedClock extends Clock {
     return start.plusNanos((long) (realNanos * speed));
   }
 
+  /** How many business seconds pass in one real second; screens use it to run their clocks between updates. */
+  public double speed() {
+    return speed;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

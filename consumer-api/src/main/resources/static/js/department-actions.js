@@ -1,0 +1,51 @@
+/* The department's actions on one appeal: acknowledge, ask for information, transfer, resolve. */
+'use strict';
+(() => {
+  const { t, el, api, name, showError } = window.Screens;
+  const error = document.getElementById('action-error');
+  const own = document.body.dataset.departmentId;
+  const allowed = {
+    acknowledge: ['ROUTED', 'REOPENED'],
+    'request-info': ['ROUTED', 'ACKNOWLEDGED', 'REOPENED'],
+    transfer: ['ROUTED', 'ACKNOWLEDGED', 'REOPENED'],
+    resolve: ['ACKNOWLEDGED', 'REOPENED'],
+  };
+
+  async function act(action, body, control) {
+    error.hidden = true;
+    control.disabled = true;
+    try {
+      await api(`/api/appeals/${encodeURIComponent(window.Appeal.appealId)}/${action}`, { method: 'POST', body });
+      if (action === 'transfer') {
+        window.location.assign('/screens/workbench'); // no longer ours
+        return;
+      }
+      await window.Appeal.reload();
+    } catch (e) {
+      showError(error, e);
+    } finally {
+      control.disabled = false;
+    }
+  }
+
+  document.querySelector('button[data-action="acknowledge"]').addEventListener('click', (e) => act('acknowledge', {}, e.currentTarget));
+  document.querySelectorAll('form[data-action]').forEach((form) => form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!form.reportValidity()) return;
+    const body = Object.fromEntries(new FormData(form).entries());
+    act(form.dataset.action, body, form.querySelector('button')).then(() => form.reset());
+  }));
+
+  window.Appeal.onChange((appeal) => {
+    document.querySelectorAll('#actions [data-action]').forEach((control) => {
+      control.hidden = !(allowed[control.dataset.action] || []).includes(appeal.status);
+    });
+    const select = document.getElementById('toDepartmentId');
+    if (select.options.length === 0) {
+      const others = [...window.Appeal.departments.values()].filter((d) => d.departmentId !== own)
+        .sort((a, b) => a.departmentId.localeCompare(b.departmentId));
+      select.replaceChildren(el('option', { value: '', text: '—' }),
+        ...others.map((d) => el('option', { value: d.departmentId, text: `${name(d)} (${d.departmentId})` })));
+    }
+  });
+})();

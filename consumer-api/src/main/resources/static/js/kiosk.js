@@ -1,0 +1,137 @@
+/*
+ * The intake form of a self-service kiosk. The credit code is checked as it is typed (GB 32100:
+ * the server checks it again), the promised times are shown before submitting, and a submission
+ * that meets a network failure is retried with the same idempotency key, so it is filed once.
+ */
+'use strict';
+(() => {
+  const { t, el, api, time, name, showError, now, ApiError } = window.Screens;
+  const form = document.getElementById('intake');
+  const error = document.getElementById('intake-error');
+  const submit = document.getElementById('submit');
+  const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const KEY = 'appeals.kiosk.idempotencyKey';
+  const departments = new Map();
+
+  function creditCodeProblem(code) {
+    if ([...code].some((c) => CHARSET.indexOf(c) < 0)) return t('creditCode.chars');
+    if (code.length !== 18) return t('creditCode.length', code.length);
+    if (!/^\d{6}$/.test(code.slice(2, 8))) return t('creditCode.bad');
+    const sum = [...code.slice(0, 17)].reduce((s, c, i) => s + CHARSET.indexOf(c) * WEIGHTS[i], 0);
+    return CHARSET[(31 - (sum % 31)) % 31] === code[17] ? null : t('creditCode.bad');
+  }
+
+  const creditCode = document.getElementById('creditCode');
+  const check = document.getElementById('creditCode-check');
+  creditCode.addEventListener('input', () => {
+    const code = creditCode.value.toUpperCase().replace(/\s/g, '');
+    if (code !== creditCode.value) creditCode.value = code;
+    const problem = code ? creditCodeProblem(code) : null;
+    creditCode.setCustomValidity(problem || '');
+    check.textContent = code ? problem || t('creditCode.ok') : '';
+    check.className = `field-check ${problem ? 'bad' : code ? 'good' : ''}`;
+  });
+
+  function priority() {
+    if (document.getElementById('urgent').checked) return 'URGENT';
+    return document.getElementById('greenCard').value.trim() ? 'GREEN_CARD' : 'NORMAL';
+  }
+
+  async function preview() {
+    const category = document.getElementById('category').value;
+    const at = new Date(now()).toISOString();
+    const promised = await api(`/api/sla/preview?submittedAt=${encodeURIComponent(at)}&priority=${priority()}`
+      + (category ? `&category=${encodeURIComponent(category)}` : ''));
+    document.getElementById('promise-first-response').textContent = time(promised.firstResponseDue, true);
+    document.getElementById('promise-resolution').textContent = time(promised.resolutionDue, true);
+  }
+
+  function draft() {
+    const value = (id) => document.getElementById(id).value.trim();
+    return {
+      enterprise: { name: value('name'), creditCode: value('creditCode'), contactName: value('contactName'),
+        contactPhone: value('contactPhone'), greenCard: value('greenCard') || null },
+      district: value('district'), category: value('category'), title: value('title'), description: value('description'),
+      channel: 'KIOSK', priority: document.getElementById('urgent').checked ? 'URGENT' : null,
+    };
+  }
+
+  /** The same key until this appeal is filed, across retries and even a reload of the page. */
+  function idempotencyKey() {
+    let key = sessionStorage.getItem(KEY);
+    if (!key) {
+      key = crypto.randomUUID();
+      sessionStorage.setItem(KEY, key);
+    }
+    return key;
+  }
+
+  async function file(appeal) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await api('/api/appeals', { method: 'POST', body: appeal, headers: { 'Idempotency-Key': idempotencyKey() } });
+      } catch (e) {
+        const transient = !(e instanceof ApiError) || e.status === 503 || e.status === 504;
+        if (!transient || attempt >= 20) throw e;
+        error.hidden = false;
+        error.textContent = t('error.network');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 5000)));
+      }
+    }
+  }
+
+  function showReceipt(receipt) {
+    const set = (id, text) => { document.getElementById(id).textContent = text; };
+    set('receipt-tracking-number', receipt.trackingNumber);
+    set('receipt-secret', receipt.receiptSecret || '');
+    set('receipt-department', name(departments.get(receipt.departmentId)) || receipt.departmentId || '–');
+    set('receipt-submitted-at', time(receipt.submittedAt, true));
+    set('receipt-first-response', time(receipt.firstResponseDue, true));
+    set('receipt-resolution', time(receipt.resolutionDue, true));
+    form.hidden = true;
+    document.getElementById('receipt').hidden = false;
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    creditCode.dispatchEvent(new Event('input'));
+    if (!form.reportValidity()) return;
+    submit.disabled = true;
+    submit.textContent = t('submitting');
+    error.hidden = true;
+    try {
+      const receipt = await file(draft());
+      sessionStorage.removeItem(KEY);
+      error.hidden = true;
+      showReceipt(receipt);
+    } catch (err) {
+      showError(error, err);
+    } finally {
+      submit.disabled = false;
+      submit.textContent = submit.dataset.label;
+    }
+  });
+  submit.dataset.label = submit.textContent;
+
+  document.getElementById('print').addEventListener('click', () => window.print());
+  document.getElementById('next').addEventListener('click', () => {
+    form.reset();
+    check.textContent = '';
+    document.getElementById('receipt').hidden = true;
+    form.hidden = false;
+    preview().catch(console.error);
+  });
+  ['district', 'category', 'urgent', 'greenCard'].forEach((id) =>
+    document.getElementById(id).addEventListener('change', () => preview().catch(console.error)));
+
+  async function start() {
+    const [catalog, deps] = await Promise.all([api('/api/catalog'), api('/api/departments')]);
+    deps.forEach((d) => departments.set(d.departmentId, d));
+    const options = (entries) => [el('option', { value: '', text: '—' }), ...entries.map((x) => el('option', { value: x.code, text: name(x) }))];
+    document.getElementById('district').replaceChildren(...options(catalog.districts));
+    document.getElementById('category').replaceChildren(...options(catalog.categories));
+    await preview();
+  }
+  start().catch((e) => showError(error, e));
+})();
