@@ -2,25 +2,38 @@ package cn.changsha.appeals.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.changsha.appeals.kiosk.AppealClient;
 import cn.changsha.appeals.kiosk.AppealClientException;
 import cn.changsha.appeals.kiosk.Receipt;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,6 +220,190 @@ class EndToEndTest {
       }
     });
     assertThat(wangcheng).contains("望城区企业服务中心", "望城区市场监督管理局");
+  }
+
+  @Test
+  void theSpreadsheetOpensWithTheSameFiguresAsTheCsvAndTheJsonReport() throws Exception {
+    // Two appeals for one department, so it is ranked, one of them handled through and rated so its rates are real;
+    // one for another, which stays unranked.
+    AppealClient market = tracker.as("430105-MARKET");
+    Receipt handled = kiosk.submit(Drafts.in("430105", "REGISTRATION"));
+    Receipt waiting = kiosk.submit(Drafts.in("430105", "REGISTRATION"));
+    Receipt alone = kiosk.submit(Drafts.in("430105", "TAX"));
+    assertThat(List.of(handled.departmentId(), waiting.departmentId(), alone.departmentId()))
+        .containsExactly("430105-MARKET", "430105-MARKET", "430105-TAX");
+    market.act(handled.appealId(), "acknowledge", Map.of());
+    market.act(handled.appealId(), "resolve", Map.of("resolution", "已指导企业完成变更登记。"));
+    tracker.enterprise(handled).act(handled.appealId(), "evaluate", Map.of("rating", 4));
+    market.act(waiting.appealId(), "acknowledge", Map.of());
+    Set<YearMonth> months = Stream.of(handled, waiting, alone)
+        .map(r -> YearMonth.from(OffsetDateTime.parse(r.submittedAt()))).collect(Collectors.toSet());
+    assumeTrue(months.size() == 1, "the appeals were filed either side of the turn of a month");
+    String report = "/api/reports/monthly?month=" + months.iterator().next() + "&minimumToRank=2&format=";
+
+    JsonNode answer = monitor.read(report + "json");
+    List<List<Object>> expected = new ArrayList<>();
+    answer.path("ranked").forEach(d -> expected.add(jsonRow(answer, d)));
+    answer.path("unranked").forEach(d -> expected.add(jsonRow(answer, d)));
+    JsonNode ranked = null;
+    for (JsonNode d : answer.path("ranked")) {
+      if (d.path("departmentId").asString().equals("430105-MARKET")) {
+        ranked = d.path("figures");
+      }
+    }
+    assertThat(ranked).as("the department with two appeals is ranked").isNotNull();
+    assertThat(ranked.path("resolutionOnTimePct").asDouble()).isEqualTo(100.0);
+    assertThat(ranked.path("responseRate").asDouble()).isEqualTo(100.0);
+    assertThat(ranked.path("resolutionRate").asDouble()).isEqualTo(50.0);
+    assertThat(ranked.path("averageRating").asDouble()).isEqualTo(4.0);
+    List<String> unranked = new ArrayList<>();
+    answer.path("unranked").forEach(d -> unranked.add(d.path("departmentId").asString()));
+    assertThat(unranked).contains("430105-TAX");
+
+    HttpResponse<byte[]> csv = http.send(tracker.request("monitor", report + "csv").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    String csvText = new String(csv.body(), StandardCharsets.UTF_8);
+    assertThat(csvText).startsWith("\uFEFF");
+    List<List<String>> csvRows = parseCsv(csvText.substring(1));
+    assertThat(csvRows.get(0)).containsExactlyElementsOf(HEADERS);
+    assertThat(csvRows.subList(1, csvRows.size()).stream().map(EndToEndTest::csvRow).toList())
+        .containsExactlyElementsOf(expected);
+
+    HttpResponse<byte[]> xlsx = http.send(tracker.request("monitor", report + "xlsx").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"accountability-" + months.iterator().next() + ".xlsx\"");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+      XSSFSheet sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getSheetName()).isEqualTo(months.iterator().next().toString());
+      assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+      assertThat((int) sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo(1);
+      List<String> headers = new ArrayList<>();
+      for (Cell cell : sheet.getRow(0)) {
+        headers.add(cell.getStringCellValue());
+        assertThat(workbook.getFontAt(cell.getCellStyle().getFontIndex()).getBold()).as(cell.getStringCellValue()).isTrue();
+      }
+      assertThat(headers).containsExactlyElementsOf(HEADERS);
+      assertThat(sheet.getColumnWidth(HEADERS.indexOf("name"))).as("wide enough for a Chinese name").isGreaterThan(20 * 256);
+      List<List<Object>> rows = new ArrayList<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        rows.add(xlsxRow(sheet.getRow(r)));
+      }
+      assertThat(rows).containsExactlyElementsOf(expected);
+    }
+
+    HttpResponse<String> pdf = send(tracker.request("monitor", report + "pdf").build());
+    assertThat(pdf.statusCode()).isEqualTo(400);
+    assertThat(pdf.body()).contains("must be json, csv or xlsx");
+  }
+
+  /** The report's columns; those named in TEXT hold text, all others numbers. */
+  private static final List<String> HEADERS = List.of("month", "rank", "departmentId", "name", "received", "open", "resolved",
+      "firstResponseOnTimePct", "resolutionOnTimePct", "firstResponseMedianMinutes", "firstResponseP90Minutes",
+      "resolutionMedianMinutes", "resolutionP90Minutes", "warnings", "breaches", "escalations", "averageRating",
+      "responseRate", "resolutionRate", "satisfactionRate", "heldWorkingMinutes",
+      "lateFirstResponse", "lateResolution", "unsatisfied", "escalatedToEfficiencyCenter", "overdue");
+  private static final Set<String> TEXT = Set.of("month", "departmentId", "name", "overdue");
+  private static final Map<String, String> FAILINGS = Map.of("lateFirstResponse", "LATE_FIRST_RESPONSE",
+      "lateResolution", "LATE_RESOLUTION", "unsatisfied", "UNSATISFIED", "escalatedToEfficiencyCenter", "ESCALATED_TO_EFFICIENCY_CENTER");
+
+  /** A department of the JSON report as a row: text, numbers as doubles, and null for nothing. */
+  private static List<Object> jsonRow(JsonNode report, JsonNode department) {
+    List<Object> row = new ArrayList<>();
+    for (String header : HEADERS) {
+      if (header.equals("overdue")) {
+        List<String> overdue = new ArrayList<>();
+        department.path("overdue").forEach(n -> overdue.add(n.asString()));
+        row.add(blankToNull(String.join(" ", overdue)));
+        continue;
+      }
+      JsonNode value = switch (header) {
+        case "month" -> report.path("month");
+        case "rank", "departmentId", "name" -> department.path(header);
+        default -> FAILINGS.containsKey(header)
+            ? department.path("failings").path(FAILINGS.get(header)) : department.path("figures").path(header);
+      };
+      assertThat(value.isMissingNode()).as(header + " in " + department).isFalse();
+      row.add(value.isNull() ? null : value.isNumber() ? (Object) value.asDouble() : blankToNull(value.asString()));
+    }
+    return row;
+  }
+
+  private static List<Object> csvRow(List<String> cells) {
+    assertThat(cells).hasSameSizeAs(HEADERS);
+    List<Object> row = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i);
+      row.add(cell.isEmpty() ? null : TEXT.contains(HEADERS.get(i)) ? cell : (Object) Double.parseDouble(cell));
+    }
+    return row;
+  }
+
+  private static List<Object> xlsxRow(Row cells) {
+    List<Object> row = new ArrayList<>();
+    for (int i = 0; i < HEADERS.size(); i++) {
+      Cell cell = cells.getCell(i);
+      if (cell == null || cell.getCellType() == CellType.BLANK) {
+        row.add(null);
+      } else if (TEXT.contains(HEADERS.get(i))) {
+        assertThat(cell.getCellType()).as(HEADERS.get(i)).isEqualTo(CellType.STRING);
+        row.add(blankToNull(cell.getStringCellValue()));
+      } else {
+        assertThat(cell.getCellType()).as(HEADERS.get(i) + " is a number, not text").isEqualTo(CellType.NUMERIC);
+        row.add(cell.getNumericCellValue());
+      }
+    }
+    assertThat(cells.getLastCellNum()).as("no cells past the last column").isLessThanOrEqualTo((short) HEADERS.size());
+    return row;
+  }
+
+  private static String blankToNull(String text) {
+    return text.isEmpty() ? null : text;
+  }
+
+  /** RFC 4180: fields split by commas, records by line ends; a quoted field may hold both, and "" for a quote. */
+  private static List<List<String>> parseCsv(String text) {
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        record.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        record.add(field.toString());
+        field.setLength(0);
+        records.add(record);
+        record = new ArrayList<>();
+      } else {
+        field.append(c);
+      }
+    }
+    assertThat(quoted).as("a quote left open").isFalse();
+    if (field.length() > 0 || !record.isEmpty()) {
+      record.add(field.toString());
+      records.add(record);
+    }
+    return records;
   }
 
   private static List<String> queueIds(String departmentId) {

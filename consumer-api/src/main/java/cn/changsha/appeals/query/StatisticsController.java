@@ -67,7 +67,11 @@ public class StatisticsController {
           .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accountability-" + which + ".csv\"")
           .body("\uFEFF" + Statistics.csv(report)); // the byte-order mark makes spreadsheet programs read UTF-8 Chinese
-      default -> throw new BadRequestException("format", "must be json or csv");
+      case "xlsx" -> ResponseEntity.ok()
+          .contentType(MonthlyReportWorkbook.MEDIA_TYPE)
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accountability-" + which + ".xlsx\"")
+          .body(MonthlyReportWorkbook.write(report));
+      default -> throw new BadRequestException("format", "must be json, csv or xlsx");
     };
   }
 }

@@ -61,7 +61,7 @@ class RequestGate extends OncePerRequestFilter {
     }
     if (!readable(request.getHeader(HttpHeaders.ACCEPT))) {
       Problems.write(response, Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not Acceptable",
-          "The Accept header could not be read; this API answers application/json (and text/csv for reports)"));
+          "The Accept header could not be read; this API answers application/json (and CSV or an .xlsx workbook for reports)"));
       return;
     }
     BodyWatch watched = new BodyWatch(response);

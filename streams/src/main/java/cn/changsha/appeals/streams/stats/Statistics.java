@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Statistics and the monthly accountability report, computed from appeal states. */
@@ -109,31 +110,59 @@ public final class Statistics {
     return new MonthlyReport(month.toString(), minimumToRank, ranked, unranked);
   }
 
-  /** The report as CSV, one row per department, ranked ones first; for spreadsheets. */
-  public static String csv(MonthlyReport report) {
-    StringBuilder out = new StringBuilder("month,rank,departmentId,name,received,open,resolved,firstResponseOnTimePct,"
-        + "resolutionOnTimePct,firstResponseMedianMinutes,firstResponseP90Minutes,resolutionMedianMinutes,resolutionP90Minutes,"
-        + "warnings,breaches,escalations,averageRating,responseRate,resolutionRate,satisfactionRate,heldWorkingMinutes,"
-        + "lateFirstResponse,lateResolution,unsatisfied,escalatedToEfficiencyCenter,overdue\n");
+  /** One column of the report as a table: its header, and its cell in a department's row (null for an empty cell). */
+  public record Column(String header, BiFunction<MonthlyReport, DepartmentReport, Object> value) {}
+
+  /**
+   * The report's columns, for the CSV and the spreadsheet alike, so the two cannot drift apart.
+   * Cells are Strings, whole numbers (Integer, Long) or figures rounded to one decimal (Double).
+   */
+  public static final List<Column> COLUMNS = List.of(
+      new Column("month", (m, r) -> m.month()),
+      new Column("rank", (m, r) -> r.rank()),
+      new Column("departmentId", (m, r) -> r.departmentId()),
+      new Column("name", (m, r) -> r.name()),
+      new Column("received", (m, r) -> r.figures().received()),
+      new Column("open", (m, r) -> r.figures().open()),
+      new Column("resolved", (m, r) -> r.figures().resolved()),
+      new Column("firstResponseOnTimePct", (m, r) -> r.figures().firstResponseOnTimePct()),
+      new Column("resolutionOnTimePct", (m, r) -> r.figures().resolutionOnTimePct()),
+      new Column("firstResponseMedianMinutes", (m, r) -> r.figures().firstResponseMedianMinutes()),
+      new Column("firstResponseP90Minutes", (m, r) -> r.figures().firstResponseP90Minutes()),
+      new Column("resolutionMedianMinutes", (m, r) -> r.figures().resolutionMedianMinutes()),
+      new Column("resolutionP90Minutes", (m, r) -> r.figures().resolutionP90Minutes()),
+      new Column("warnings", (m, r) -> r.figures().warnings()),
+      new Column("breaches", (m, r) -> r.figures().breaches()),
+      new Column("escalations", (m, r) -> r.figures().escalations()),
+      new Column("averageRating", (m, r) -> r.figures().averageRating()),
+      new Column("responseRate", (m, r) -> r.figures().responseRate()),
+      new Column("resolutionRate", (m, r) -> r.figures().resolutionRate()),
+      new Column("satisfactionRate", (m, r) -> r.figures().satisfactionRate()),
+      new Column("heldWorkingMinutes", (m, r) -> r.figures().heldWorkingMinutes()),
+      new Column("lateFirstResponse", (m, r) -> r.failings().get(Failing.LATE_FIRST_RESPONSE)),
+      new Column("lateResolution", (m, r) -> r.failings().get(Failing.LATE_RESOLUTION)),
+      new Column("unsatisfied", (m, r) -> r.failings().get(Failing.UNSATISFIED)),
+      new Column("escalatedToEfficiencyCenter", (m, r) -> r.failings().get(Failing.ESCALATED_TO_EFFICIENCY_CENTER)),
+      new Column("overdue", (m, r) -> String.join(" ", r.overdue())));
+
+  /** The report's rows as a table: the ranked departments in rank order, then the unranked ones, which have no rank. */
+  public static List<DepartmentReport> rows(MonthlyReport report) {
     List<DepartmentReport> rows = new ArrayList<>(report.ranked());
     rows.addAll(report.unranked());
-    for (DepartmentReport r : rows) {
-      GroupStatistics f = r.figures();
-      List<Object> cells = List.of(report.month(), value(r.rank()), r.departmentId(), value(r.name()), f.received(), f.open(),
-          f.resolved(), value(f.firstResponseOnTimePct()), value(f.resolutionOnTimePct()), value(f.firstResponseMedianMinutes()),
-          value(f.firstResponseP90Minutes()), value(f.resolutionMedianMinutes()), value(f.resolutionP90Minutes()),
-          f.warnings(), f.breaches(), f.escalations(), value(f.averageRating()), value(f.responseRate()),
-          value(f.resolutionRate()), value(f.satisfactionRate()), f.heldWorkingMinutes(),
-          r.failings().get(Failing.LATE_FIRST_RESPONSE), r.failings().get(Failing.LATE_RESOLUTION),
-          r.failings().get(Failing.UNSATISFIED), r.failings().get(Failing.ESCALATED_TO_EFFICIENCY_CENTER),
-          String.join(" ", r.overdue()));
-      out.append(String.join(",", cells.stream().map(c -> quote(String.valueOf(c))).toList())).append('\n');
+    return rows;
+  }
+
+  /** The report as CSV, one row per department, ranked ones first; for spreadsheets. */
+  public static String csv(MonthlyReport report) {
+    StringBuilder out = new StringBuilder(String.join(",", COLUMNS.stream().map(Column::header).toList())).append('\n');
+    for (DepartmentReport r : rows(report)) {
+      out.append(String.join(",", COLUMNS.stream().map(c -> quote(text(c.value().apply(report, r)))).toList())).append('\n');
     }
     return out.toString();
   }
 
-  private static Object value(Object o) {
-    return o == null ? "" : o;
+  private static String text(Object cell) {
+    return cell == null ? "" : String.valueOf(cell);
   }
 
   private static String quote(String cell) {
