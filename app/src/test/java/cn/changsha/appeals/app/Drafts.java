@@ -19,4 +19,11 @@ final class Drafts {
         new AppealDraft.Enterprise("湖南星城智能制造有限公司", "91350100M000100Y43", "王女士", "0731-88888888", "LY-GC-0416"),
         district, category, "企业诉求 " + category, "请相关部门协助解决企业经营中遇到的问题。", "WEB");
   }
+
+  /** From an enterprise without a green card, so NORMAL unless {@code priority} is URGENT. */
+  static AppealDraft withPriority(String district, String category, String title, String priority) {
+    return new AppealDraft(
+        new AppealDraft.Enterprise("长沙芙蓉电子科技有限公司", "91350100M000100Y43", "陈先生", "13700000000", null),
+        district, category, title, "请相关部门协助解决企业经营中遇到的问题。", "WEB", priority);
+  }
 }

@@ -173,6 +173,62 @@ class EndToEndTest {
   }
 
   @Test
+  void aDepartmentsQueueIsMostUrgentFirstAndShowsTheTimeLeft() {
+    // Filed oldest first; the queue must answer in the reverse order, whatever the time of day.
+    Receipt paused = kiosk.submit(Drafts.withPriority("430102", "RECRUITMENT", "招工:等待企业补充材料", null));
+    Receipt acknowledged = kiosk.submit(Drafts.withPriority("430102", "RECRUITMENT", "招工:已签收", null));
+    Receipt normal = kiosk.submit(Drafts.withPriority("430102", "RECRUITMENT", "招工:普通", null));
+    Receipt urgent = kiosk.submit(Drafts.withPriority("430102", "RECRUITMENT", "招工:加急", "URGENT"));
+    assertThat(List.of(paused, acknowledged, normal, urgent)).extracting(Receipt::departmentId).containsOnly("430102-HRSS");
+    assertThat(List.of(normal.priority(), urgent.priority())).containsExactly("NORMAL", "URGENT");
+    AppealClient hrss = tracker.as("430102-HRSS");
+    hrss.act(paused.appealId(), "request-info", Map.of("question", "请补充招工岗位清单"));
+    hrss.act(acknowledged.appealId(), "acknowledge", Map.of());
+
+    // URGENT: first response within 2 working hours; NORMAL: by the close of the next working day;
+    // acknowledged: its resolution clock, 10 working days; paused: no running clock, last.
+    JsonNode queue = hrss.queue("430102-HRSS");
+    assertThat(queue.path("total").asInt()).isEqualTo(4);
+    List<String> order = new ArrayList<>();
+    queue.path("appeals").forEach(a -> order.add(a.path("appealId").asString()));
+    assertThat(order).containsExactly(urgent.appealId(), normal.appealId(), acknowledged.appealId(), paused.appealId());
+
+    JsonNode[] entries = new JsonNode[4];
+    for (int i = 0; i < 4; i++) {
+      entries[i] = queue.path("appeals").get(i);
+    }
+    assertRunning(entries[0], "FIRST_RESPONSE", "firstResponse", urgent.firstResponseDue());
+    assertRunning(entries[1], "FIRST_RESPONSE", "firstResponse", normal.firstResponseDue());
+    assertRunning(entries[2], "RESOLUTION", "resolution", acknowledged.resolutionDue());
+    assertThat(entries[3].path("urgency").asString()).isEqualTo("PAUSED");
+    assertThat(entries[3].path("status").asString()).isEqualTo("AWAITING_INFO");
+    for (String field : List.of("nextDueAt", "dueClock", "warnAt")) {
+      assertThat(entries[3].path(field).isNull()).as(field).isTrue();
+    }
+    assertThat(entries[0].path("trackingNumber").asString()).isEqualTo(urgent.trackingNumber());
+    assertThat(entries[0].path("submittedAt").asString()).endsWith("+08:00");
+
+    // The limit keeps the most urgent, not the oldest.
+    JsonNode top = hrss.read("/api/departments/430102-HRSS/queue?limit=2");
+    assertThat(top.path("total").asInt()).isEqualTo(4);
+    List<String> topIds = new ArrayList<>();
+    top.path("appeals").forEach(a -> topIds.add(a.path("appealId").asString()));
+    assertThat(topIds).containsExactly(urgent.appealId(), normal.appealId());
+  }
+
+  /** A queue entry on track with the clock the appeal itself shows as running, and the receipt's promise. */
+  private static void assertRunning(JsonNode entry, String dueClock, String clockField, String promised) {
+    JsonNode clock = monitor.appeal(entry.path("appealId").asString()).path("sla").path(clockField);
+    assertThat(clock.path("state").asString()).isEqualTo("RUNNING");
+    assertThat(entry.path("dueClock").asString()).isEqualTo(dueClock);
+    assertThat(entry.path("urgency").asString()).isEqualTo("ON_TRACK");
+    assertThat(entry.path("nextDueAt").asString()).endsWith("+08:00");
+    assertThat(OffsetDateTime.parse(entry.path("nextDueAt").asString())).isEqualTo(OffsetDateTime.parse(clock.path("dueAt").asString()));
+    assertThat(OffsetDateTime.parse(entry.path("nextDueAt").asString()).toInstant()).isEqualTo(OffsetDateTime.parse(promised).toInstant());
+    assertThat(OffsetDateTime.parse(entry.path("warnAt").asString())).isEqualTo(OffsetDateTime.parse(clock.path("warnAt").asString()));
+  }
+
+  @Test
   void aTransferMovesTheAppealToTheOtherDepartmentsQueue() {
     Receipt receipt = kiosk.submit(Drafts.in("430112", "TAX"));
     assertThat(receipt.departmentId()).isEqualTo("430112-TAX");

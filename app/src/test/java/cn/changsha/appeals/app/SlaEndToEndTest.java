@@ -74,6 +74,24 @@ class SlaEndToEndTest {
           "SLA_BREACHED FIRST_RESPONSE -", "ESCALATED FIRST_RESPONSE 望城区分管副区长");
       assertThat(monitor.appeal(neglected.appealId()).path("sla").path("firstResponse").path("state").asString()).isEqualTo("BREACHED");
 
+      // The centre's queue: the breached appeal on top though filed second; the handled one on its resolution clock.
+      JsonNode queue = center.queue("430112-BSC");
+      List<String> order = new ArrayList<>();
+      queue.path("appeals").forEach(a -> order.add(a.path("appealId").asString()));
+      assertThat(order).containsExactly(neglected.appealId(), handled.appealId());
+      JsonNode breached = queue.path("appeals").get(0);
+      assertThat(breached.path("urgency").asString()).isEqualTo("BREACHED");
+      assertThat(breached.path("dueClock").asString()).isEqualTo("FIRST_RESPONSE");
+      assertThat(breached.path("nextDueAt").asString()).isEqualTo("2026-03-02T17:30:00+08:00");
+      assertThat(breached.path("warnAt").asString())
+          .isEqualTo(monitor.appeal(neglected.appealId()).path("sla").path("firstResponse").path("warnAt").asString());
+      JsonNode onTrack = queue.path("appeals").get(1);
+      assertThat(onTrack.path("urgency").asString()).isEqualTo("ON_TRACK");
+      assertThat(onTrack.path("dueClock").asString()).isEqualTo("RESOLUTION");
+      assertThat(onTrack.path("nextDueAt").asString()).isEqualTo("2026-03-03T17:30:00+08:00");
+      assertThat(onTrack.path("warnAt").asString())
+          .isEqualTo(monitor.appeal(handled.appealId()).path("sla").path("resolution").path("warnAt").asString());
+
       clock.set(at("2026-03-03T15:00"));
       center.act(handled.appealId(), "resolve", Map.of("resolution", "分管副区长已到企业现场办公,用地问题已协调"));
     }

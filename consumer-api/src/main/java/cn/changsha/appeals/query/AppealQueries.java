@@ -4,8 +4,9 @@ import cn.changsha.appeals.streams.StoreNames;
 import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.view.AppealView;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,17 +21,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class AppealQueries {
 
-  private static final Comparator<QueueEntry> OLDEST_FIRST =
-      Comparator.comparing(QueueEntry::submittedAt).thenComparing(QueueEntry::appealId);
-
   private final LocalStores local;
   private final Peers peers;
   private final Statistics statistics;
+  private final Clock clock;
 
-  public AppealQueries(LocalStores local, Peers peers, Statistics statistics) {
+  public AppealQueries(LocalStores local, Peers peers, Statistics statistics, Clock clock) {
     this.local = local;
     this.peers = peers;
     this.statistics = statistics;
+    this.clock = clock;
   }
 
   public Optional<AppealView> appeal(String appealId) {
@@ -56,15 +56,18 @@ public class AppealQueries {
   /** A receipt secret hash as one peer hands it to another. */
   public record StoredHash(String hash) {}
 
+  /** A department's open appeals from every instance, most urgent first ({@link QueueEntry#MOST_URGENT_FIRST}). */
   public List<QueueEntry> queue(String departmentId) {
     List<QueueEntry> merged = new ArrayList<>(peers.gather(StoreNames.DEPARTMENT_QUEUE, () -> localQueue(departmentId),
         "/internal/departments/{id}/queue", new ParameterizedTypeReference<List<QueueEntry>>() {}, departmentId));
-    merged.sort(OLDEST_FIRST);
+    merged.sort(QueueEntry.MOST_URGENT_FIRST);
     return merged;
   }
 
+  /** This instance's part of a department's queue, unordered: the merge orders the whole. */
   public List<QueueEntry> localQueue(String departmentId) {
-    return local.queue(departmentId).stream().map(QueueEntry::of).toList();
+    Instant now = clock.instant();
+    return local.queue(departmentId).stream().map(s -> QueueEntry.of(s, now)).toList();
   }
 
   /** The statistics facts of every appeal, gathered from every instance. */

@@ -20,6 +20,11 @@ public enum ClockStatus {
     return c.getBreachedAt() != null ? BREACHED : RUNNING;
   }
 
+  /** true while the clock has not been stopped, within its target or past it. */
+  public boolean running() {
+    return this == RUNNING || this == BREACHED;
+  }
+
   /** true if met, false if late or breached, null while still running within the target. */
   public Boolean onTime() {
     return this == RUNNING ? null : this == MET;
