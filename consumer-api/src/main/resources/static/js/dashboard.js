@@ -39,10 +39,11 @@
   async function refreshOverview() {
     const o = await api('/api/stats/overview');
     setTile('tile-open', o.open);
+    setTile('tile-to-acknowledge', o.toAcknowledge);
     setTile('tile-due-today', o.dueToday);
     setTile('tile-about-to-breach', o.aboutToBreach);
     setTile('tile-breached', o.breached);
-    setTile('tile-on-time', pct(o.resolutionOnTimePct));
+    setTile('tile-on-time', pct(o.onTimePct));
     ageingChart.setOption({
       textStyle: { fontFamily: FONT },
       grid: { left: 40, right: 16, top: 16, bottom: 28 },

@@ -61,7 +61,9 @@
   function idempotencyKey() {
     let key = sessionStorage.getItem(KEY);
     if (!key) {
-      key = crypto.randomUUID();
+      // crypto.randomUUID needs https; intranets often serve plain http, where getRandomValues still works.
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      key = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
       sessionStorage.setItem(KEY, key);
     }
     return key;

@@ -141,8 +141,8 @@ window.Screens = (() => {
   }
 
   function startClockDisplay() {
-    const shown = document.querySelector('[data-clock]');
-    const speed = document.querySelector('[data-clock-speed]');
+    const shown = document.getElementById('business-clock-now');
+    const speed = document.getElementById('business-clock-speed');
     if (!shown) return;
     const tick = () => {
       shown.textContent = time(new Date(now()).toISOString(), true);

@@ -16,9 +16,11 @@ import cn.changsha.appeals.edge.security.ClusterSecret;
 import cn.changsha.appeals.kiosk.AppealClient;
 import cn.changsha.appeals.kiosk.Credential;
 import cn.changsha.appeals.kiosk.Receipt;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -113,7 +115,7 @@ class AccessMatrixTest {
     for (Endpoint endpoint : endpoints()) {
       for (Who who : Who.values()) {
         Request request = endpoint.request().apply(who);
-        HttpResponse<String> response = send(request, who);
+        Answer response = send(request, who);
         boolean allowed = endpoint.allowed().contains(who);
         int expected = allowed ? 200 : who.signedIn() ? 403 : 401;
         boolean ok = allowed ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
@@ -141,7 +143,7 @@ class AccessMatrixTest {
   @Test
   void theActorOnEveryEventIsTheSignedInCallerWhateverAHeaderSays() throws Exception {
     Receipt receipt = tracker.as("kiosk-01").submit(Drafts.aikerui("谁在操作"));
-    HttpResponse<String> acknowledged = send(new Request("POST", "/api/appeals/" + receipt.appealId() + "/acknowledge", null,
+    Answer acknowledged = send(new Request("POST", "/api/appeals/" + receipt.appealId() + "/acknowledge", null,
         credentials.get(TOKEN_DEPARTMENT)), TOKEN_DEPARTMENT, "X-Actor-Id", "somebody-else");
     assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
 
@@ -171,6 +173,9 @@ class AccessMatrixTest {
     Set<Who> readers = EnumSet.of(OWN_DEPARTMENT, MONITOR, OWNER, TOKEN_MONITOR, TOKEN_DEPARTMENT);
     Set<Who> reference = EnumSet.of(OWN_DEPARTMENT, OTHER_DEPARTMENT, MONITOR, ADMIN, TOKEN_MONITOR, TOKEN_DEPARTMENT);
     Set<Who> monitors = EnumSet.of(MONITOR, TOKEN_MONITOR);
+    Set<Who> names = EnumSet.copyOf(staff);
+    names.addAll(EnumSet.of(OWNER, Who.OTHER_ENTERPRISE));
+    Set<Who> ownQueue = EnumSet.of(OWN_DEPARTMENT, MONITOR, TOKEN_MONITOR, TOKEN_DEPARTMENT);
     Set<Who> everyone = EnumSet.copyOf(SIGNED_IN);
     everyone.add(NONE);
     List<Endpoint> list = new ArrayList<>(List.of(
@@ -182,8 +187,12 @@ class AccessMatrixTest {
         get("preview", staff, "/api/sla/preview?submittedAt=2026-09-30T16:00:00%2B08:00"),
         get("appeal", readers, "/api/appeals/" + id),
         get("by tracking number", readers, "/api/appeals?trackingNumber=" + appeal.trackingNumber()),
-        get("departments", staff, "/api/departments"),
-        get("own queue", EnumSet.of(OWN_DEPARTMENT, MONITOR, TOKEN_MONITOR, TOKEN_DEPARTMENT), "/api/departments/430104-ENV/queue"),
+        get("departments", names, "/api/departments"),
+        get("catalog", names, "/api/catalog"),
+        get("own queue", ownQueue, "/api/departments/430104-ENV/queue"),
+        get("own queue, live", ownQueue, "/api/live/departments/430104-ENV"),
+        get("dashboard, live", monitors, "/api/live/dashboard"),
+        get("overview", monitors, "/api/stats/overview"),
         get("routing rules", reference, "/api/routing-rules"),
         get("SLA policies", reference, "/api/sla-policies"),
         get("liaisons", reference, "/api/liaisons"),
@@ -219,6 +228,7 @@ class AccessMatrixTest {
         get("peer: appeal", EnumSet.of(PEER), "/internal/appeals/" + id),
         get("peer: receipt", EnumSet.of(PEER), "/internal/appeals/" + id + "/receipt"),
         get("peer: facts", EnumSet.of(PEER), "/internal/facts"),
+        get("peer: open counts", EnumSet.of(PEER), "/internal/open-counts"),
         get("peer: queue", EnumSet.of(PEER), "/internal/departments/430104-ENV/queue"),
         get("peer: hotspots", EnumSet.of(PEER), "/internal/hotspots")));
     list.addAll(departmentActions());
@@ -283,7 +293,10 @@ class AccessMatrixTest {
     return new AppealClient(tracker.baseUri(), credentials.get(who));
   }
 
-  private static HttpResponse<String> send(Request request, Who who, String... headers) throws Exception {
+  /** An answer's status and body; a live stream's body is not waited for (it does not end). */
+  record Answer(int statusCode, String body) {}
+
+  private static Answer send(Request request, Who who, String... headers) throws Exception {
     HttpRequest.Builder builder = HttpRequest.newBuilder(tracker.baseUri().resolve(request.path())).timeout(Duration.ofSeconds(30));
     builder = (request.credential() != null ? request.credential() : credentials.get(who)).applyTo(builder);
     if (headers.length > 0) {
@@ -294,6 +307,10 @@ class AccessMatrixTest {
     }
     HttpRequest.BodyPublisher body = request.body() == null
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(request.body());
-    return http.send(builder.method(request.method(), body).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<InputStream> response = http.send(builder.method(request.method(), body).build(), HttpResponse.BodyHandlers.ofInputStream());
+    boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+    try (InputStream in = response.body()) {
+      return new Answer(response.statusCode(), stream ? "(a live stream)" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 }

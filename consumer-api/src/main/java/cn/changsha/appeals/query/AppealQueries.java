@@ -4,6 +4,7 @@ import cn.changsha.appeals.streams.StoreNames;
 import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.view.AppealView;
+import cn.changsha.appeals.streams.view.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,5 +79,15 @@ public class AppealQueries {
 
   public List<AppealFacts> localFacts() {
     return statistics.facts(local.allAppeals());
+  }
+
+  /** The open appeals' counts for the dashboard, added up over every instance. */
+  public Overview.Counts openCounts() {
+    return peers.gather(StoreNames.APPEAL_STATE, () -> List.of(localOpenCounts()), "/internal/open-counts",
+        new ParameterizedTypeReference<List<Overview.Counts>>() {}).stream().reduce(Overview.Counts.NONE, Overview.Counts::plus);
+  }
+
+  public Overview.Counts localOpenCounts() {
+    return Overview.Counts.of(local.allAppeals(), clock.instant(), Times.CHANGSHA);
   }
 }

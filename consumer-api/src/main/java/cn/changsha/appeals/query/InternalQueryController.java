@@ -33,6 +33,11 @@ public class InternalQueryController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
   }
 
+  @GetMapping("/internal/open-counts")
+  public List<Overview.Counts> openCounts() {
+    return List.of(appeals.localOpenCounts());
+  }
+
   @GetMapping("/internal/facts")
   public List<AppealFacts> facts() {
     return appeals.localFacts();

@@ -6,7 +6,9 @@ import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.stats.GroupStatistics;
 import cn.changsha.appeals.streams.stats.Statistics;
+import cn.changsha.appeals.streams.view.Times;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,8 +29,10 @@ public class StatisticsController {
   private final AppealQueries appeals;
   private final ReferenceQueries reference;
   private final Statistics statistics;
+  private final Clock clock;
 
-  public StatisticsController(AppealQueries appeals, ReferenceQueries reference, Statistics statistics) {
+  public StatisticsController(AppealQueries appeals, ReferenceQueries reference, Statistics statistics, Clock clock) {
+    this.clock = clock;
     this.appeals = appeals;
     this.reference = reference;
     this.statistics = statistics;
@@ -37,6 +41,12 @@ public class StatisticsController {
   @GetMapping("/api/stats/departments")
   public List<GroupStatistics> departments() {
     return statistics.byDepartment(appeals.allFacts());
+  }
+
+  /** The dashboard's tiles: open appeals by urgency and age, and the on-time shares of all clocks decided. */
+  @GetMapping("/api/stats/overview")
+  public Overview overview() {
+    return Overview.of(Times.local(clock.instant()), appeals.openCounts(), statistics.onTimePct(appeals.allFacts()));
   }
 
   @GetMapping("/api/stats/districts")

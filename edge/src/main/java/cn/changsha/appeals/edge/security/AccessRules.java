@@ -67,7 +67,8 @@ final class AccessRules {
         .requestMatchers(POST, "/api/appeals/{appealId}/{action}").access(anyOr(owner(), DEPARTMENT))
         // A department's queue: that department, and monitors.
         .requestMatchers(GET, "/api/departments/{departmentId}/queue").access(anyOr(ownDepartment(), MONITOR))
-        .requestMatchers(GET, "/api/departments", "/api/catalog").access(any(KIOSK, DEPARTMENT, MONITOR, ADMIN))
+        // Names of departments, districts and categories: public, but not to the anonymous.
+        .requestMatchers(GET, "/api/departments", "/api/catalog").access(any(KIOSK, DEPARTMENT, MONITOR, ADMIN, ENTERPRISE))
         // Live updates for the screens (server-sent events): a department's own, and the monitors' dashboard.
         .requestMatchers(GET, "/api/live/departments/{departmentId}").access(anyOr(ownDepartment(), MONITOR))
         .requestMatchers(GET, "/api/live/dashboard").access(any(MONITOR))

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** Statistics and the monthly accountability report, computed from appeal states. */
 public final class Statistics {
@@ -60,6 +61,12 @@ public final class Statistics {
         group.stream().flatMap(f -> f.slaEventsByDepartment().values().stream()).reduce(NONE, SlaCounts::plus),
         group.stream().flatMap(f -> f.heldWorkingTime().values().stream()).reduce(Duration.ZERO, Duration::plus))));
     return all;
+  }
+
+  /** Of every SLA clock decided so far, first responses and resolutions together, the share on time. */
+  public Double onTimePct(List<AppealFacts> facts) {
+    return GroupStatistics.onTimePct(facts.stream()
+        .flatMap(f -> Stream.of(f.firstResponseOnTime(), f.resolutionOnTime())).toList());
   }
 
   /** Failings by kind: what a department is held to account for. */
