@@ -20,7 +20,7 @@ window.Appeal = (() => {
     if ((e.type === 'ROUTED' || e.type === 'TRANSFERRED') && e.departmentId) parts.push(name(dept) || e.departmentId);
     if (e.slaClock) parts.push(t(`clock.${e.slaClock}`));
     if (e.escalatedTo) parts.push(`${t('escalatedTo')} ${e.escalatedTo}`);
-    if (e.rating) parts.push(t('rating', e.rating));
+    if (e.type === 'EVALUATED' && e.rating) parts.push(t('rating', e.rating));
     return parts.join(' · ');
   }
 

@@ -48,7 +48,7 @@
       textStyle: { fontFamily: FONT },
       grid: { left: 40, right: 16, top: 16, bottom: 28 },
       tooltip: {},
-      xAxis: { type: 'category', data: o.ageing.map((b) => t(`age.${b.bucket}`)) },
+      xAxis: { type: 'category', data: o.ageing.map((b) => t(`age.${b.bucket}`)), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('appeals'), data: o.ageing.map((b) => b.count), itemStyle: { color: '#b45309' } }],
     });
@@ -115,10 +115,11 @@
     const kind = e.type === 'SLA_WARNING' ? 'warning' : e.type === 'SLA_BREACHED' ? 'breached' : 'escalated';
     const item = el('li', { class: `alert ${kind}`, 'data-type': e.type, 'data-appeal-id': alert.appealId },
       el('time', { text: time(e.at) }),
-      el('b', { text: `${t(`event.${e.type}`)}${e.slaClock ? ' · ' + t(`clock.${e.slaClock}`) : ''}` }),
-      el('span', { text: name(departments.get(alert.departmentId || e.departmentId)) || alert.departmentId || e.departmentId || '' }),
-      alert.trackingNumber ? el('span', { class: 'mono', text: alert.trackingNumber }) : null,
-      e.escalatedTo ? el('span', { text: `${t('escalatedTo')} ${e.escalatedTo}` }) : null);
+      el('div', { class: 'what' },
+        el('b', { text: `${t(`event.${e.type}`)}${e.slaClock ? ' · ' + t(`clock.${e.slaClock}`) : ''}` }),
+        el('span', { text: name(departments.get(alert.departmentId)) || alert.departmentId || '' }),
+        alert.trackingNumber ? el('span', { class: 'mono', text: alert.trackingNumber }) : null,
+        e.escalatedTo ? el('span', { text: `${t('escalatedTo')} ${e.escalatedTo}` }) : null));
     if (prepend) feed.prepend(item); else feed.append(item);
     while (feed.children.length > 100) feed.lastChild.remove();
     document.getElementById('alert-feed-empty').hidden = true;

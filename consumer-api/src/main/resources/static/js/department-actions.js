@@ -37,9 +37,11 @@
   }));
 
   window.Appeal.onChange((appeal) => {
-    document.querySelectorAll('#actions [data-action]').forEach((control) => {
+    const controls = [...document.querySelectorAll('#actions [data-action]')];
+    controls.forEach((control) => {
       control.hidden = !(allowed[control.dataset.action] || []).includes(appeal.status);
     });
+    document.getElementById('no-actions').hidden = controls.some((control) => !control.hidden);
     const select = document.getElementById('toDepartmentId');
     if (select.options.length === 0) {
       const others = [...window.Appeal.departments.values()].filter((d) => d.departmentId !== own)

@@ -34,7 +34,9 @@
   }));
 
   window.Appeal.onChange((appeal) => {
-    document.querySelectorAll('form[data-action]').forEach((form) => { form.hidden = !shown(form, appeal.status); });
+    const forms = [...document.querySelectorAll('form[data-action]')];
+    forms.forEach((form) => { form.hidden = !shown(form, appeal.status); });
+    document.getElementById('no-actions').hidden = forms.some((form) => !form.hidden);
     const asked = [...appeal.timeline].reverse().find((e) => e.type === 'INFO_REQUESTED');
     document.querySelector('[data-field="question"]').textContent = asked ? t('question', asked.question) : '';
   });
