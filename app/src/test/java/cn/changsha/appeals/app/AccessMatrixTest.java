@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -234,6 +235,82 @@ class AccessMatrixTest {
     list.addAll(departmentActions());
     list.addAll(enterpriseActions());
     return list;
+  }
+
+  /**
+   * The screens' sign-in: the session is an HttpOnly, SameSite=Strict cookie; the API reads it, but
+   * a change made on its strength needs the page's CSRF token; API keys never start a session; a
+   * wrong key is refused on the form; and a session ends when its key is revoked.
+   */
+  @Test
+  void aScreenSessionIsAStrictCookieThatNeedsTheFormTokenAndEndsWithItsKey() throws Exception {
+    JsonNode made = client(ADMIN).create("/api/admin/api-keys", Map.of("name", "screen-monitor", "role", "MONITOR"));
+    String key = made.path("key").asString();
+
+    HttpResponse<String> form = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/screens/sign-in")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
+    String anonymous = cookie(form);
+    String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+
+    HttpResponse<String> refused = signIn(anonymous, token, "key=" + "ak_" + "x".repeat(43));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("密钥无效").doesNotContain("ak_xxx");
+
+    HttpResponse<String> signedIn = signIn(anonymous, token, "key=" + key);
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/screens/");
+    String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie).startsWith("APPEALS_SESSION=").contains("HttpOnly").contains("SameSite=Strict");
+    String session = setCookie.substring(0, setCookie.indexOf(';'));
+    assertThat(session).as("a new session id after sign-in").isNotEqualTo(anonymous);
+
+    HttpResponse<String> page = http.send(withCookie("/screens/dashboard", session).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("时限监控");
+    assertThat(http.send(withCookie("/api/stats/overview", session).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    String pageToken = page.body().replaceAll("(?s).*data-csrf-token=\"([^\"]+)\".*", "$1");
+    HttpResponse<String> forged = http.send(withCookie("/api/appeals/" + appeal.appealId() + "/acknowledge", session)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).as("a change without the page's token").isEqualTo(403);
+    assertThat(forged.body()).contains("CSRF");
+    HttpResponse<String> withToken = http.send(withCookie("/api/appeals/" + appeal.appealId() + "/acknowledge", session)
+        .header("Content-Type", "application/json").header("X-CSRF-TOKEN", pageToken)
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withToken.statusCode()).as("past CSRF, a monitor still may not act").isEqualTo(403);
+    assertThat(withToken.body()).doesNotContain("CSRF");
+
+    HttpResponse<String> byKey = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/stats/overview"))
+        .header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(byKey.statusCode()).isEqualTo(200);
+    assertThat(byKey.headers().firstValue("Set-Cookie")).as("an API key starts no session").isEmpty();
+    assertThat(http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/screens/dashboard")).header("X-API-Key", key).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("screens take only their own sign-in").isEqualTo(302);
+
+    assertThat(send(new Request("DELETE", "/api/admin/api-keys/" + made.path("holder").path("keyId").asString(), null, null), ADMIN)
+        .statusCode()).isEqualTo(204);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        http.send(withCookie("/api/stats/overview", session).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 401);
+    HttpResponse<String> after = http.send(withCookie("/screens/dashboard", session).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/screens/sign-in");
+  }
+
+  private static HttpResponse<String> signIn(String cookie, String token, String fields) throws Exception {
+    return http.send(withCookie("/screens/sign-in", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder withCookie(String path, String cookie) {
+    return HttpRequest.newBuilder(tracker.baseUri().resolve(path)).header("Cookie", cookie);
+  }
+
+  private static String cookie(HttpResponse<?> response) {
+    String set = response.headers().firstValue("Set-Cookie").orElseThrow();
+    return set.substring(0, set.indexOf(';'));
   }
 
   /** Allowed callers act on an appeal of their own made ready for the action; the rest try the shared one. */
