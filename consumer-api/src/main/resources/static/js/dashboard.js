@@ -70,6 +70,8 @@
       .sort((a, b) => b.received - a.received).slice(0, 15).reverse();
     onTimeChart.setOption({
       textStyle: { fontFamily: FONT },
+      title: { show: decided.length === 0, text: t('noneDecided'), left: 'center', top: 'middle',
+        textStyle: { color: '#6b7280', fontSize: 14, fontWeight: 'normal', fontFamily: FONT } },
       grid: { left: 150, right: 24, top: 28, bottom: 24 },
       legend: { top: 0, textStyle: { fontFamily: FONT } },
       tooltip: { trigger: 'axis' },

@@ -4,6 +4,7 @@
   const { t, el, api, name, showError } = window.Screens;
   const error = document.getElementById('action-error');
   const own = document.body.dataset.departmentId;
+  // Which actions to offer in which status, as a convenience: the topology decides, and says why not.
   const allowed = {
     acknowledge: ['ROUTED', 'REOPENED'],
     'request-info': ['ROUTED', 'ACKNOWLEDGED', 'REOPENED'],
@@ -11,6 +12,7 @@
     resolve: ['ACKNOWLEDGED', 'REOPENED'],
   };
 
+  /** Takes the action; true if it was accepted. What was typed stays in the form when it was not. */
   async function act(action, body, control) {
     error.hidden = true;
     control.disabled = true;
@@ -18,11 +20,13 @@
       await api(`/api/appeals/${encodeURIComponent(window.Appeal.appealId)}/${action}`, { method: 'POST', body });
       if (action === 'transfer') {
         window.location.assign('/screens/workbench'); // no longer ours
-        return;
+        return true;
       }
       await window.Appeal.reload();
+      return true;
     } catch (e) {
       showError(error, e);
+      return false;
     } finally {
       control.disabled = false;
     }
@@ -33,7 +37,7 @@
     e.preventDefault();
     if (!form.reportValidity()) return;
     const body = Object.fromEntries(new FormData(form).entries());
-    act(form.dataset.action, body, form.querySelector('button')).then(() => form.reset());
+    act(form.dataset.action, body, form.querySelector('button')).then((accepted) => accepted && form.reset());
   }));
 
   window.Appeal.onChange((appeal) => {
@@ -44,7 +48,7 @@
     document.getElementById('no-actions').hidden = controls.some((control) => !control.hidden);
     const select = document.getElementById('toDepartmentId');
     if (select.options.length === 0) {
-      const others = [...window.Appeal.departments.values()].filter((d) => d.departmentId !== own)
+      const others = [...window.Appeal.departments.values()].filter((d) => d.departmentId !== own && d.active)
         .sort((a, b) => a.departmentId.localeCompare(b.departmentId));
       select.replaceChildren(el('option', { value: '', text: '—' }),
         ...others.map((d) => el('option', { value: d.departmentId, text: `${name(d)} (${d.departmentId})` })));

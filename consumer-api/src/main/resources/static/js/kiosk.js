@@ -75,6 +75,9 @@
         return await api('/api/appeals', { method: 'POST', body: appeal, headers: { 'Idempotency-Key': idempotencyKey() } });
       } catch (e) {
         const transient = !(e instanceof ApiError) || e.status === 503 || e.status === 504;
+        // A definite answer ends this key's use; after a network failure it is kept, since the
+        // appeal may have been filed and only the answer lost.
+        if (!transient) sessionStorage.removeItem(KEY);
         if (!transient || attempt >= 20) throw e;
         error.hidden = false;
         error.textContent = t('error.network');
@@ -93,6 +96,7 @@
     set('receipt-resolution', time(receipt.resolutionDue, true));
     form.hidden = true;
     document.getElementById('receipt').hidden = false;
+    stillHere();
   }
 
   form.addEventListener('submit', async (e) => {
@@ -116,14 +120,28 @@
   });
   submit.dataset.label = submit.textContent;
 
-  document.getElementById('print').addEventListener('click', () => window.print());
-  document.getElementById('next').addEventListener('click', () => {
+  /** Ready for the next enterprise: nothing of the last one left on the screen. */
+  function startOver() {
     form.reset();
+    sessionStorage.removeItem(KEY);
     check.textContent = '';
+    error.hidden = true;
     document.getElementById('receipt').hidden = true;
     form.hidden = false;
     preview().catch(console.error);
-  });
+  }
+
+  // A kiosk left alone for two minutes (a receipt on screen, or a form half filled) starts over.
+  let idle = null;
+  const IDLE_MS = 120000;
+  const stillHere = () => {
+    clearTimeout(idle);
+    idle = setTimeout(startOver, IDLE_MS);
+  };
+  ['pointerdown', 'keydown', 'input'].forEach((type) => document.addEventListener(type, stillHere, { passive: true }));
+
+  document.getElementById('print').addEventListener('click', () => window.print());
+  document.getElementById('next').addEventListener('click', startOver);
   ['district', 'category', 'urgent', 'greenCard'].forEach((id) =>
     document.getElementById(id).addEventListener('change', () => preview().catch(console.error)));
 

@@ -92,6 +92,11 @@ window.Screens = (() => {
       handler(e.data ? JSON.parse(e.data) : null);
     }));
     source.addEventListener('open', () => handlers.changed && handlers.changed());
+    // A browser retries a dropped connection by itself, but gives up on a refusal (signed out, or
+    // the server restarting): then the whole page is loaded again, which signs in again if needed.
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) setTimeout(() => window.location.reload(), 5000);
+    });
     return source;
   }
 
@@ -137,7 +142,7 @@ window.Screens = (() => {
 
   function showError(node, error) {
     node.hidden = false;
-    node.textContent = error instanceof ApiError ? error.describe() : t('error.network');
+    node.textContent = error instanceof ApiError ? error.describe() : t('error.offline');
   }
 
   function startClockDisplay() {

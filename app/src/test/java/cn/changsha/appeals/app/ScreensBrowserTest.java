@@ -145,7 +145,7 @@ class ScreensBrowserTest {
       assertNoReload();
       assertThat(browser.driver.findElement(row).getAttribute("data-urgency")).isEqualTo("ON_TRACK");
       assertThat(browser.driver.findElements(By.xpath("//table[@id='queue']//td[text()='" + title + "']")))
-          .as("filed once, though sent twice").hasSize(1);
+          .as("filed once, after the attempts the dropped network failed").hasSize(1);
       browser.screenshot(lang + "-workbench-office", Browser.OFFICE);
       browser.screenshot(lang + "-workbench-kiosk", Browser.KIOSK);
 

@@ -2,12 +2,10 @@ package cn.changsha.appeals.live;
 
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.streams.config.AppealsProperties;
-import cn.changsha.appeals.topics.Topic;
+import cn.changsha.appeals.streams.config.TailPartitions;
 import cn.changsha.appeals.topics.Topics;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,10 +37,12 @@ class LiveFeedConfiguration {
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Asking a topic's partitions must not make it: the application makes its topics with their own counts.
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     ConsumerFactory<String, AppealEvent> consumers = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
         new ErrorHandlingDeserializer<>(Topics.APPEAL_EVENTS.valueSerde().deserializer()));
     TopicPartitionOffset[] partitions = Stream.of(Topics.APPEAL_EVENTS, Topics.ALERTS)
-        .flatMap(topic -> partitions(consumers, topic, appeals.partitions())).toArray(TopicPartitionOffset[]::new);
+        .flatMap(topic -> TailPartitions.of(consumers, topic, appeals.partitions()).stream()).toArray(TopicPartitionOffset[]::new);
     ContainerProperties properties = new ContainerProperties(partitions);
     properties.setMessageListener((MessageListener<String, AppealEvent>) record -> dispatch(record, live));
     var container = new ConcurrentMessageListenerContainer<>(consumers, properties);
@@ -59,15 +59,5 @@ class LiveFeedConfiguration {
     } else {
       live.eventWritten(record.value());
     }
-  }
-
-  /** The topic's actual partitions; on a first start it does not exist yet and will get the configured count. */
-  private static Stream<TopicPartitionOffset> partitions(ConsumerFactory<?, ?> consumers, Topic<?, ?> topic, int configured) {
-    int count;
-    try (Consumer<?, ?> consumer = consumers.createConsumer()) {
-      count = consumer.partitionsFor(topic.name()).size();
-    }
-    return IntStream.range(0, count == 0 ? configured : count)
-        .mapToObj(p -> new TopicPartitionOffset(topic.name(), p, TopicPartitionOffset.SeekPosition.END));
   }
 }

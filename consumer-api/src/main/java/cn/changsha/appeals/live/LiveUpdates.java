@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -33,8 +35,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class LiveUpdates {
 
-  /** A browser reconnects by itself after this; it bounds how long a closed tab holds a connection. */
-  private static final Duration CONNECTION_LIFETIME = Duration.ofMinutes(30);
+  /**
+   * A browser reconnects by itself after this, through sign-in again: it bounds how long a closed
+   * tab holds a connection, and how long a stream outlives the revocation of its session's key.
+   */
+  private static final Duration CONNECTION_LIFETIME = Duration.ofMinutes(5);
   private static final String DASHBOARD = "dashboard";
 
   /** The alerts a newly opened dashboard shows at once, newest first: those this instance has seen since it started. */
@@ -45,11 +50,9 @@ public class LiveUpdates {
   private final Deque<Alert> recent = new ArrayDeque<>();
   private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "live-updates");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(daemon("live-updates"));
+  /** Looks up an alert's tracking number, perhaps on another instance, away from the listener and the sender. */
+  private final ExecutorService lookups = Executors.newSingleThreadExecutor(daemon("live-alert-lookups"));
 
   public LiveUpdates(Clock clock, AppealQueries appeals) {
     this.clock = clock;
@@ -87,22 +90,28 @@ public class LiveUpdates {
     }
   }
 
-  /** A warning, breach or escalation happened: the dashboards' feed shows it as it comes. */
+  /**
+   * A warning, breach or escalation happened: the dashboards' feed shows it as it comes. The
+   * tracking number is looked up on the sender's thread, not the listener's, since the appeal
+   * may live on another instance.
+   */
   public void alertRaised(String appealId, AppealEvent alert) {
-    String trackingNumber;
-    try {
-      trackingNumber = appeals.appeal(appealId).map(AppealView::trackingNumber).orElse(null);
-    } catch (RuntimeException e) {
-      trackingNumber = null; // the feed shows the alert all the same; the appeal is moving between instances
-    }
-    Alert shown = new Alert(appealId, trackingNumber, alert.getDepartmentId(), EventView.from(alert));
-    synchronized (recent) {
-      recent.addFirst(shown);
-      while (recent.size() > RECENT_ALERTS) {
-        recent.removeLast();
+    lookups.execute(() -> {
+      String trackingNumber;
+      try {
+        trackingNumber = appeals.appeal(appealId).map(AppealView::trackingNumber).orElse(null);
+      } catch (RuntimeException e) {
+        trackingNumber = null; // the feed shows the alert all the same; the appeal is moving between instances
       }
-    }
-    send(DASHBOARD, SseEmitter.event().name("alert").data(shown));
+      Alert shown = new Alert(appealId, trackingNumber, alert.getDepartmentId(), EventView.from(alert));
+      synchronized (recent) {
+        recent.addFirst(shown);
+        while (recent.size() > RECENT_ALERTS) {
+          recent.removeLast();
+        }
+      }
+      sender.execute(() -> send(DASHBOARD, "alert", shown));
+    });
   }
 
   public record Alert(String appealId, String trackingNumber, String departmentId, EventView event) {}
@@ -115,7 +124,10 @@ public class LiveUpdates {
     set.add(emitter);
     Runnable forget = () -> set.remove(emitter);
     emitter.onCompletion(forget);
-    emitter.onTimeout(forget);
+    emitter.onTimeout(() -> {
+      forget.run();
+      emitter.complete(); // ends the answer cleanly; the browser reconnects
+    });
     emitter.onError(e -> forget.run());
     try {
       emitter.send(SseEmitter.event().name("clock").data(clockNow()));
@@ -128,19 +140,25 @@ public class LiveUpdates {
   private void sendChanges() {
     for (String key : Set.copyOf(changed)) {
       changed.remove(key);
-      send(key, SseEmitter.event().name("changed").data(clockNow()));
+      send(key, "changed", clockNow());
     }
   }
 
   private void sendClock() {
-    listeners.keySet().forEach(key -> send(key, SseEmitter.event().name("clock").data(clockNow())));
+    ClockNow now = clockNow();
+    listeners.keySet().forEach(key -> send(key, "clock", now));
   }
 
-  private void send(String key, SseEmitter.SseEventBuilder message) {
+  /**
+   * Sends on the one sender thread, so each screen gets its messages in order. A browser that has
+   * gone away fails at once; one that stops reading holds the thread until the container's write
+   * timeout, and is dropped then.
+   */
+  private void send(String key, String name, Object data) {
     Set<SseEmitter> set = listeners.getOrDefault(key, Set.of());
     for (SseEmitter emitter : set) {
       try {
-        emitter.send(message);
+        emitter.send(SseEmitter.event().name(name).data(data));
       } catch (IOException | IllegalStateException e) {
         set.remove(emitter); // the browser went away; it reconnects on its own if it is still there
       }
@@ -156,8 +174,17 @@ public class LiveUpdates {
     return "department:" + departmentId;
   }
 
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   @PreDestroy
   void stop() {
+    lookups.shutdownNow();
     sender.shutdownNow();
     listeners.values().forEach(set -> set.forEach(SseEmitter::complete));
   }

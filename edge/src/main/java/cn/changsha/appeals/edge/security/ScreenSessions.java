@@ -16,6 +16,7 @@ import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,12 +31,25 @@ final class ScreenSessions {
 
   private ScreenSessions() {}
 
-  static boolean needsCsrfToken(HttpServletRequest request) {
-    return !SAFE_METHODS.contains(request.getMethod())
+  /**
+   * A change needs the page's token when it comes with a session and no credential of its own
+   * that this chain will check (and refuse if wrong): a header the chain ignores, such as a
+   * blank key or a bearer token where no issuer is configured, leaves the session as the
+   * credential, so it does not excuse the token.
+   */
+  static RequestMatcher needsCsrfToken(boolean bearerTokens) {
+    return request -> !SAFE_METHODS.contains(request.getMethod())
         && request.getRequestedSessionId() != null
-        && request.getHeader(ApiKeyAuthentication.HEADER) == null
-        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-        && request.getHeader(PeerAuthenticationFilter.HEADER) == null;
+        && !carriesOwnCredential(request, bearerTokens);
+  }
+
+  private static boolean carriesOwnCredential(HttpServletRequest request, boolean bearerTokens) {
+    String key = request.getHeader(ApiKeyAuthentication.HEADER);
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return (key != null && !key.isBlank())
+        || request.getHeader(PeerAuthenticationFilter.HEADER) != null
+        || (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
+        || (bearerTokens && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7));
   }
 
   /** Loads from the request (async and error dispatches) or the session; saves only to the request. */

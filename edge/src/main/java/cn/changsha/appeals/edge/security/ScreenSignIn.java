@@ -3,13 +3,13 @@ package cn.changsha.appeals.edge.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
@@ -24,17 +24,27 @@ public final class ScreenSignIn {
 
   private final AuthenticationManager manager;
   private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-  private final ChangeSessionIdAuthenticationStrategy fixation = new ChangeSessionIdAuthenticationStrategy();
 
   ScreenSignIn(AuthenticationManager manager) {
     this.manager = manager;
   }
 
+  /**
+   * A kiosk stands unattended in a service hall through nights, weekends and the Spring Festival:
+   * it stays signed in this long without use (revoking its key still ends it at once). Staff
+   * sessions keep the server's idle timeout.
+   */
+  static final Duration KIOSK_IDLE_LIMIT = Duration.ofDays(14);
+
   /** Signs in a kiosk, department, monitor or administrator with its API key. */
   public Caller withKey(String key, HttpServletRequest request, HttpServletResponse response) throws AuthenticationException {
     String presented = key == null ? "" : key.strip();
     Caller caller = signIn(new ApiKeyAuthentication.Presented(presented), request, response);
-    request.getSession().setAttribute(KEY_HASH, Secrets.sha256Hex(presented));
+    HttpSession session = request.getSession();
+    session.setAttribute(KEY_HASH, Secrets.sha256Hex(presented));
+    if (caller.is(Role.KIOSK)) {
+      session.setMaxInactiveInterval((int) KIOSK_IDLE_LIMIT.toSeconds());
+    }
     return caller;
   }
 
@@ -49,11 +59,11 @@ public final class ScreenSignIn {
     Authentication signedIn = manager.authenticate(presented);
     HttpSession previous = request.getSession(false);
     if (previous != null) {
-      // Whoever was signed in before in this browser is not carried over to the new caller.
+      // A new session, with a new id: nothing of the one before sign-in (or of whoever was signed
+      // in before in this browser) is carried over, and a planted session id is worth nothing.
       previous.invalidate();
     }
     request.getSession(true);
-    fixation.onAuthentication(signedIn, request, response);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(signedIn);
     SecurityContextHolder.setContext(context);

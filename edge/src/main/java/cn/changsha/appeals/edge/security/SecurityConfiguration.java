@@ -98,7 +98,7 @@ public class SecurityConfiguration {
     apiKeyFilter.setSuccessHandler((request, response, authentication) -> { });
 
     http.authenticationManager(manager)
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ScreenSessions::needsCsrfToken))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ScreenSessions.needsCsrfToken(jwtDecoder.getIfAvailable() != null)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .securityContext(context -> context.securityContextRepository(new ScreenSessions.ReadingRepository()))
         .requestCache(cache -> cache.disable())

@@ -3,12 +3,11 @@ package cn.changsha.appeals.intake.gateway;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.schema.serde.SpecificRecordSerializer;
 import cn.changsha.appeals.streams.config.AppealsProperties;
+import cn.changsha.appeals.streams.config.TailPartitions;
 import cn.changsha.appeals.streams.deadletter.DeadLetters;
 import cn.changsha.appeals.topics.Topics;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,29 +53,20 @@ public class CommandGatewayConfiguration {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     // An unreadable answer must not stop the gateway: it is handed on as a failed record and
     // moved to the dead letters before the template sees the batch.
     var consumers = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
         new ErrorHandlingDeserializer<>(Topics.COMMAND_RESULTS.valueSerde().deserializer()));
     // Every instance reads every answer from the end, with partitions assigned directly rather
     // than through a consumer group: no rebalance to wait for after a restart or a crash.
-    var container = new ConcurrentMessageListenerContainer<>(consumers, new ContainerProperties(resultPartitions(consumers, appeals.partitions())));
+    var container = new ConcurrentMessageListenerContainer<>(consumers, new ContainerProperties(
+        TailPartitions.of(consumers, Topics.COMMAND_RESULTS, appeals.partitions()).toArray(TopicPartitionOffset[]::new)));
     container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
     container.setBatchInterceptor(new UnreadableAnswers<>(deadLetters));
     var template = new ReplyingKafkaTemplate<>(avroProducerFactory, container);
     template.setSharedReplyTopic(true);
     template.setDefaultReplyTimeout(appeals.commandTimeout());
     return template;
-  }
-
-  /** The topic's actual partitions; on a first start it does not exist yet and will get the configured count. */
-  private static TopicPartitionOffset[] resultPartitions(ConsumerFactory<?, ?> consumers, int configured) {
-    int partitions;
-    try (Consumer<?, ?> consumer = consumers.createConsumer()) {
-      partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).size();
-    }
-    return IntStream.range(0, partitions == 0 ? configured : partitions)
-        .mapToObj(p -> new TopicPartitionOffset(Topics.COMMAND_RESULTS.name(), p, TopicPartitionOffset.SeekPosition.END))
-        .toArray(TopicPartitionOffset[]::new);
   }
 }
