@@ -212,6 +212,11 @@ class AccessMatrixTest {
         admin("PUT", "/api/admin/liaisons/430104-BSC",
             "{\"departmentHead\": \"岳麓区企业服务中心主任\", \"deputyDistrictHead\": \"岳麓区分管副区长\", \"efficiencyCenter\": \"岳麓区绩效评估中心\"}"),
         admin("GET", "/api/admin/api-keys", null),
+        admin("PUT", "/api/admin/departments/430104-BSC/webhook",
+            "{\"url\": \"https://bsc.example.gov.cn/appeals\", \"secret\": \"matrix-webhook-secret-0123456789\"}"),
+        admin("GET", "/api/admin/departments/430104-BSC/webhook", null),
+        admin("POST", "/api/admin/webhooks/replay", "{}"),
+        get("parked webhook calls", EnumSet.of(MONITOR, ADMIN, TOKEN_MONITOR), "/api/webhooks/parked"),
         admin("POST", "/api/admin/api-keys", "{\"name\": \"matrix-kiosk\", \"role\": \"KIOSK\"}"),
         new Endpoint("delete routing rule", EnumSet.of(ADMIN), who -> {
           if (who == ADMIN) {

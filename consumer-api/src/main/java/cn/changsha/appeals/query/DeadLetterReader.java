@@ -10,12 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,35 +40,11 @@ public class DeadLetterReader {
 
   /** Up to {@code limit} dead letters, newest first. */
   public List<DeadLetter> newest(int limit) {
-    Map<String, Object> props = kafka.buildConsumerProperties();
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
     List<DeadLetter> letters = new ArrayList<>();
-    try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTERS.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
-      for (TopicPartition tp : partitions) {
-        consumer.seek(tp, Math.max(starts.get(tp), ends.get(tp) - limit));
-      }
-      Instant giveUp = Instant.now().plus(READ_FOR_AT_MOST);
-      while (!reachedEnd(consumer, partitions, ends) && Instant.now().isBefore(giveUp)) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-            letters.add(describe(record));
-          }
-        }
-      }
-    }
+    TopicReading.untilNow(kafka, Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+        (start, end) -> end - limit, READ_FOR_AT_MOST, record -> letters.add(describe(record)));
     letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt).reversed());
     return letters.subList(0, Math.min(limit, letters.size()));
-  }
-
-  private static boolean reachedEnd(Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
-    return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
   }
 
   private static DeadLetter describe(ConsumerRecord<byte[], byte[]> record) {

@@ -64,6 +64,22 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DEAD_LETTERS =
       new Topic<>("appeal-dead-letters", Serdes.ByteArray(), Serdes.ByteArray(), false);
 
+  /**
+   * Every event a department hears of (as on its queue topic, JSON text), keyed by appeal id, for
+   * the departments' webhooks; failed calls go on to spring-kafka's retry topics and, at last,
+   * to {@link #WEBHOOK_DEAD_LETTERS}.
+   */
+  public static final Topic<String, String> WEBHOOK_DELIVERIES =
+      new Topic<>("webhook-deliveries", Serdes.String(), Serdes.String(), false);
+
+  /** Webhook calls that kept failing, parked until an administrator replays them. */
+  public static final Topic<String, String> WEBHOOK_DEAD_LETTERS =
+      new Topic<>("webhook-deliveries-dlt", Serdes.String(), Serdes.String(), false);
+
+  /** How far each department's webhook has been served, per appeal (key department|appeal, value the last event sequence). */
+  public static final Topic<String, String> WEBHOOK_CURSORS =
+      new Topic<>("webhook-cursors", Serdes.String(), Serdes.String(), true);
+
   /** Prefix of the per-department queue topics; values there are JSON for departments' own systems. */
   public static final String DEPARTMENT_QUEUE_PREFIX = "dept-queue.";
 
@@ -72,7 +88,8 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEAD_LETTERS, DEPARTMENTS, ROUTING_RULES, SLA_POLICIES, LIAISONS, API_KEYS);
+    return List.of(APPEAL_COMMANDS, APPEAL_EVENTS, COMMAND_RESULTS, ALERTS, HOTSPOTS, DEAD_LETTERS, DEPARTMENTS, ROUTING_RULES,
+        SLA_POLICIES, LIAISONS, API_KEYS, WEBHOOK_DELIVERIES, WEBHOOK_DEAD_LETTERS, WEBHOOK_CURSORS);
   }
 
   public static String departmentQueue(String departmentId) {

@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -130,26 +132,23 @@ public final class AppealTopology {
         .to(Topics.HOTSPOTS.name(), produced(Topics.HOTSPOTS));
   }
 
+  /** Each department's own topic, and the same records, keyed by appeal, for the departments' webhooks. */
   static void feedDepartmentQueues(KStream<String, AppealOutcome> outcomes) {
     TopicNameExtractor<String, DepartmentQueueRecord> toDepartmentTopic =
         (appealId, entry, context) -> Topics.departmentQueue(entry.departmentId());
-    outcomes.flatMapValues(AppealTopology::departmentEntries)
-        .to(toDepartmentTopic, Produced.with(Serdes.String(), new JacksonJsonSerde<>(DepartmentQueueRecord.class).noTypeInfo()));
+    Produced<String, DepartmentQueueRecord> asJson =
+        Produced.with(Serdes.String(), new JacksonJsonSerde<>(DepartmentQueueRecord.class).noTypeInfo());
+    KStream<String, DepartmentQueueRecord> entries = outcomes.flatMapValues(AppealTopology::departmentEntries);
+    entries.to(toDepartmentTopic, asJson);
+    entries.to(Topics.WEBHOOK_DELIVERIES.name(), asJson);
   }
 
-  /** The department that holds the appeal after each event hears of it; on a transfer, the one it left too. */
   private static List<DepartmentQueueRecord> departmentEntries(AppealOutcome outcome) {
     List<DepartmentQueueRecord> entries = new ArrayList<>();
     for (AppealEvent event : outcome.decision().events()) {
-      if (ALERT_TYPES.contains(event.getType())) {
-        continue; // warnings and escalations go to appeal-alerts, addressed to roles above the department
-      }
-      if (event.getDepartmentId() != null) {
-        entries.add(DepartmentQueueRecord.of(event.getDepartmentId(), event, outcome.after()));
-      }
-      if (event.getType() == EventType.TRANSFERRED && event.getFromDepartmentId() != null) {
-        entries.add(DepartmentQueueRecord.of(event.getFromDepartmentId(), event, outcome.after()));
-      }
+      Stream.of(event.getDepartmentId(), event.getFromDepartmentId()).filter(Objects::nonNull).distinct()
+          .filter(department -> DepartmentQueueRecord.concerns(department, event))
+          .forEach(department -> entries.add(DepartmentQueueRecord.of(department, event, outcome.after())));
     }
     return entries;
   }

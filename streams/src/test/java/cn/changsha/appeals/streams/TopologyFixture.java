@@ -121,7 +121,7 @@ final class TopologyFixture implements AutoCloseable {
 
   void department(String id, boolean active) {
     departments.pipeInput(id, new Department(id, "部门 " + id, "Department " + id,
-        id.contains("-") && Character.isDigit(id.charAt(0)) ? id.substring(0, 6) : null, Topics.departmentQueue(id), active));
+        id.contains("-") && Character.isDigit(id.charAt(0)) ? id.substring(0, 6) : null, Topics.departmentQueue(id), active, null));
   }
 
   void rule(String ruleId, int order, String district, String category, String departmentId) {

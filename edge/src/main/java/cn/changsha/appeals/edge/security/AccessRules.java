@@ -75,6 +75,8 @@ final class AccessRules {
         .requestMatchers(GET, "/api/routing-rules", "/api/sla-policies", "/api/liaisons").access(any(DEPARTMENT, MONITOR, ADMIN))
         // Figures and the failure record, for monitors.
         .requestMatchers(GET, "/api/stats/**", "/api/reports/**", "/api/hotspots", "/api/dead-letters").access(any(MONITOR))
+        // Webhook calls that kept failing: how many per department and why, for monitors and the administrators who replay them.
+        .requestMatchers(GET, "/api/webhooks/parked").access(any(MONITOR, ADMIN))
         // Anything not named above is refused, so a new endpoint is closed until it is given a rule.
         .anyRequest().denyAll();
   }

@@ -7,8 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,8 @@ public class ClusterSecret {
 
   private static final Logger log = LoggerFactory.getLogger(ClusterSecret.class);
   private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
 
@@ -63,6 +69,43 @@ public class ClusterSecret {
   /** What is kept of a receipt secret: the hash of its canonical form (case, dashes and spaces do not matter). */
   public static String receiptSecretHash(String secret) {
     return Secrets.sha256Hex(secret.replaceAll("[\\s-]", "").toUpperCase());
+  }
+
+  /**
+   * Encrypts a secret the system must use again later (a department's webhook signing secret)
+   * with AES-GCM under a key derived for that purpose, so what is stored on a topic is useless
+   * without the cluster secret. Base64 of nonce and ciphertext.
+   */
+  public String seal(String plain) {
+    try {
+      byte[] nonce = new byte[12];
+      RANDOM.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, sealingKey(), new GCMParameterSpec(128, nonce));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[nonce.length + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, nonce.length);
+      System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+      return Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every JRE", e);
+    }
+  }
+
+  /** The secret {@link #seal} sealed; throws if it was sealed under another cluster secret or altered. */
+  public String unseal(String sealed) {
+    try {
+      byte[] in = Base64.getDecoder().decode(sealed);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, sealingKey(), new GCMParameterSpec(128, in, 0, 12));
+      return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException("A sealed secret could not be opened: sealed under another cluster secret, or altered", e);
+    }
+  }
+
+  private SecretKeySpec sealingKey() {
+    return new SecretKeySpec(Arrays.copyOf(mac("sealing-key"), 16), "AES");
   }
 
   private byte[] mac(String message) {

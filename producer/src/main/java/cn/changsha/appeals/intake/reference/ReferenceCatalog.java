@@ -67,7 +67,7 @@ public record ReferenceCatalog(
   public List<Department> departments() {
     List<Department> all = new ArrayList<>();
     for (CityDepartment city : cityDepartments) {
-      all.add(new Department(city.id(), city.name(), city.nameEn(), null, Topics.departmentQueue(city.id()), true));
+      all.add(new Department(city.id(), city.name(), city.nameEn(), null, Topics.departmentQueue(city.id()), true, null));
     }
     for (District district : districts) {
       for (DepartmentKind kind : departmentKinds) {
@@ -75,7 +75,7 @@ public record ReferenceCatalog(
         all.add(new Department(id,
             kind.name().replace("{district}", district.name()),
             kind.nameEn().replace("{districtEn}", district.nameEn()),
-            district.code(), Topics.departmentQueue(id), true));
+            district.code(), Topics.departmentQueue(id), true, null));
       }
     }
     return all;

@@ -8,6 +8,7 @@ import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.schema.SlaTarget;
 import cn.changsha.appeals.schema.TargetKind;
+import cn.changsha.appeals.schema.Webhook;
 import cn.changsha.appeals.streams.config.AppealsProperties;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import cn.changsha.appeals.streams.view.DepartmentView;
@@ -138,8 +139,10 @@ public class ReferenceDataController {
     if (!body.active() && departmentId.equals(appeals.lastResortDepartment())) {
       throw new BadRequestException("active", "the last-resort department " + departmentId + " must stay active");
     }
+    // The webhook is set on its own (below) and kept through every other change.
+    Webhook webhook = reference.department(departmentId).map(Department::getWebhook).orElse(null);
     Department department = new Department(departmentId, body.name(), body.nameEn(), body.district(),
-        Topics.departmentQueue(departmentId), body.active());
+        Topics.departmentQueue(departmentId), body.active(), webhook);
     publisher.publishDepartments(List.of(department));
     Visible.await(() -> reference.department(departmentId).filter(department::equals).isPresent());
     return DepartmentView.of(department);

@@ -97,9 +97,9 @@ public class AppealStreamsConfiguration {
       return builder.partitions(1).compact().build();
     }
     builder.partitions(appeals.partitions());
-    if (topic == Topics.APPEAL_EVENTS || topic == Topics.DEAD_LETTERS) {
+    if (topic == Topics.APPEAL_EVENTS || topic == Topics.DEAD_LETTERS || topic == Topics.WEBHOOK_DEAD_LETTERS) {
       // The event log is the truth every view is rebuilt from, and a dead letter waits for a
-      // person to look at it: neither is ever deleted.
+      // person to look at it: none is ever deleted.
       builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
     }
     return builder.build();

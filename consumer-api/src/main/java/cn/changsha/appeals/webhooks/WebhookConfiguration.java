@@ -1,0 +1,50 @@
+package cn.changsha.appeals.webhooks;
+
+import cn.changsha.appeals.streams.config.AppealsProperties;
+import cn.changsha.appeals.topics.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The webhooks' retries are spring-kafka's retry topics: a failed call goes to
+ * {@code webhook-deliveries-retry-N}, is tried again after its pause, and after the last try is
+ * parked on {@code webhook-deliveries-dlt}. The main topic's consumer is never blocked by a slow
+ * or failing receiver; order per appeal is kept by {@link WebhookDispatcher}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookSettings.class)
+class WebhookConfiguration {
+
+  @Bean
+  KafkaTemplate<String, String> webhookTemplate(KafkaProperties kafka) {
+    Map<String, Object> props = kafka.buildProducerProperties();
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new StringSerializer()));
+  }
+
+  @Bean
+  RetryTopicConfiguration webhookRetries(KafkaTemplate<String, String> webhookTemplate, WebhookSettings settings,
+      AppealsProperties appeals) {
+    return RetryTopicConfigurationBuilder.newInstance()
+        .includeTopic(Topics.WEBHOOK_DELIVERIES.name())
+        .exponentialBackoff(settings.initialInterval().toMillis(), settings.multiplier(), settings.maxInterval().toMillis())
+        .maxAttempts(settings.attempts())
+        .suffixTopicsWithIndexValues()
+        .autoCreateTopicsWith(appeals.partitions(), appeals.replicationFactor())
+        // A record that is not a delivery at all will not become one by waiting: parked at once.
+        .notRetryOn(List.of(JacksonException.class))
+        .create(webhookTemplate);
+  }
+}

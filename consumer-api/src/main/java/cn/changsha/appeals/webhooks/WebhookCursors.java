@@ -1,0 +1,131 @@
+package cn.changsha.appeals.webhooks;
+
+import cn.changsha.appeals.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far each department's webhook has been served, appeal by appeal: the sequence of the last
+ * event delivered (or passed over because the department had no webhook then). Kept on a
+ * compacted topic, read in full before any delivery starts and then followed, so a restart or
+ * another instance goes on from where delivery got to: nothing is sent twice that was
+ * acknowledged, and nothing is skipped.
+ */
+@Component
+class WebhookCursors implements SmartLifecycle {
+
+  /** Before the webhook listeners start (their phase is later), after the topics are made (before any phase). */
+  static final int PHASE = Integer.MAX_VALUE - 1000;
+
+  private final Map<String, Long> delivered = new ConcurrentHashMap<>();
+  private final KafkaTemplate<String, String> template;
+  private final Map<String, Object> consumerProperties;
+  private volatile Consumer<String, String> follower;
+  private volatile boolean running;
+
+  WebhookCursors(KafkaProperties kafka, KafkaTemplate<String, String> webhookTemplate) {
+    this.template = webhookTemplate;
+    this.consumerProperties = kafka.buildConsumerProperties();
+    consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+  }
+
+  /** Reads every cursor there is before returning, then follows the topic for other instances' deliveries. */
+  @Override
+  public void start() {
+    Consumer<String, String> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> partitions = List.of(new TopicPartition(Topics.WEBHOOK_CURSORS.name(), 0));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
+    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
+    }
+    follower = consumer;
+    running = true;
+    Thread following = new Thread(this::follow, "webhook-cursors");
+    following.setDaemon(true);
+    following.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (follower != null) {
+      follower.wakeup();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  /** The last event sequence delivered to this department's webhook for this appeal; 0 if none. */
+  long delivered(String departmentId, String appealId) {
+    return delivered.getOrDefault(key(departmentId, appealId), 0L);
+  }
+
+  /** Records that events up to {@code sequence} are served, durably, before the delivery counts as done. */
+  void advance(String departmentId, String appealId, long sequence) {
+    String key = key(departmentId, appealId);
+    delivered.merge(key, sequence, Math::max);
+    try {
+      template.send(Topics.WEBHOOK_CURSORS.name(), key, Long.toString(sequence)).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not record the webhook delivery of " + key, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void follow() {
+    try {
+      while (running) {
+        follower.poll(Duration.ofMillis(500)).forEach(this::remember);
+      }
+    } catch (WakeupException e) {
+      // stopping
+    } finally {
+      follower.close();
+    }
+  }
+
+  private void remember(ConsumerRecord<String, String> record) {
+    if (record.value() != null) {
+      try {
+        delivered.merge(record.key(), Long.parseLong(record.value()), Math::max);
+      } catch (NumberFormatException e) {
+        // not ours: the topic is written only here
+      }
+    }
+  }
+
+  private static String key(String departmentId, String appealId) {
+    return departmentId + "|" + appealId;
+  }
+
+}
