@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far each department's webhook has been served, appeal by appeal: the sequence of the last
- * event delivered (or passed over because the department had no webhook then). Kept on a
+ * event delivered. Only departments with a webhook have cursors. Kept on a
  * compacted topic, read in full before any delivery starts and then followed, so a restart or
  * another instance goes on from where delivery got to: nothing is sent twice that was
  * acknowledged, and nothing is skipped.

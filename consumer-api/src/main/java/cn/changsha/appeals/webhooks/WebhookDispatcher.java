@@ -6,6 +6,7 @@ import cn.changsha.appeals.schema.Webhook;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -67,27 +68,36 @@ class WebhookDispatcher {
       throws IOException, InterruptedException {
     long sequence = delivery.path("event").path("sequence").asLong();
     long previous = delivery.path("previousSequence").asLong(0);
+    Optional<Webhook> webhook = reference.department(departmentId).map(Department::getWebhook);
+    if (webhook.isEmpty()) {
+      return; // no webhook (or no longer): nothing to call, nothing to remember
+    }
     long served = cursors.delivered(departmentId, appealId);
     if (sequence <= served) {
       return; // delivered before (a replay, or a retry racing an earlier success)
     }
-    if (previous > served) {
+    if (previous > served && !before(webhook.get(), delivery, previous)) {
       throw new WaitingForEarlierEvent(departmentId, appealId, previous);
     }
-    Optional<Webhook> webhook = reference.department(departmentId).map(Department::getWebhook);
-    if (webhook.isPresent()) {
-      String eventId = delivery.path("event").path("eventId").asString();
-      try {
-        call.post(webhook.get().getUrl(), clusterSecret.unseal(webhook.get().getSealedSecret()), eventId, departmentId, record.value());
-      } catch (IOException e) {
-        meters.counter("appeals.webhooks.failed", "department", departmentId).increment();
-        throw e;
-      }
-      meters.counter("appeals.webhooks.delivered", "department", departmentId).increment();
-      log.debug("Webhook of {} served event {} of appeal {}", departmentId, sequence, appealId);
+    String eventId = delivery.path("event").path("eventId").asString();
+    try {
+      call.post(webhook.get().getUrl(), clusterSecret.unseal(webhook.get().getSealedSecret()), eventId, departmentId, record.value());
+    } catch (IOException e) {
+      meters.counter("appeals.webhooks.failed", "department", departmentId).increment();
+      throw e;
     }
-    // Without a webhook there is nothing to call; the cursor still moves, so a webhook set later starts from there.
+    meters.counter("appeals.webhooks.delivered", "department", departmentId).increment();
     cursors.advance(departmentId, appealId, sequence);
+  }
+
+  /** Whether the appeal's event {@code sequence} happened before the department had this webhook: it was never to be sent. */
+  private static boolean before(Webhook webhook, JsonNode delivery, long sequence) {
+    for (JsonNode event : delivery.path("appeal").path("timeline")) {
+      if (event.path("sequence").asLong() == sequence) {
+        return OffsetDateTime.parse(event.path("at").asString()).toInstant().isBefore(webhook.getSince());
+      }
+    }
+    return false;
   }
 
   /** Retried like a failed call: the event before it has not reached the receiver yet. */

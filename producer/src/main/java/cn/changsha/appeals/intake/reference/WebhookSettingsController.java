@@ -9,6 +9,8 @@ import cn.changsha.appeals.streams.query.ReferenceQueries;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -40,9 +42,11 @@ class WebhookSettingsController {
   private final ReferenceQueries reference;
   private final CallbackAddresses addresses;
   private final ClusterSecret clusterSecret;
+  private final Clock clock;
 
   WebhookSettingsController(ReferenceDataPublisher publisher, ReferenceQueries reference, CallbackAddresses addresses,
-      ClusterSecret clusterSecret) {
+      ClusterSecret clusterSecret, Clock clock) {
+    this.clock = clock;
     this.publisher = publisher;
     this.reference = reference;
     this.addresses = addresses;
@@ -64,7 +68,9 @@ class WebhookSettingsController {
     addresses.refusal(body.url()).ifPresent(reason -> {
       throw new BadRequestException("url", reason);
     });
-    Webhook webhook = new Webhook(body.url(), clusterSecret.seal(body.secret()));
+    // A new URL or secret keeps the first webhook's start: events since then still arrive, in order.
+    Instant since = department.getWebhook() == null ? clock.instant() : department.getWebhook().getSince();
+    Webhook webhook = new Webhook(body.url(), clusterSecret.seal(body.secret()), since);
     publish(Department.newBuilder(department).setWebhook(webhook).build());
     return new WebhookView(departmentId, body.url(), true);
   }
