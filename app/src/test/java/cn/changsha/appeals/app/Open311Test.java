@@ -170,6 +170,8 @@ class Open311Test {
       assertThat(whole.json().get(0).path("description").asString()).as(reader).isEqualTo(appeal.path("description").asString());
       assertThat(whole.json().get(0).path("status_notes").asString()).as(reader).endsWith(":已指导企业准备环评材料,王科长跟进");
     }
+    JsonNode keyInUrl = get("/open311/v2/requests/" + trackingNumber + ".json?api_key=" + tracker.key("monitor")).json().get(0);
+    assertThat(keyInUrl.path("description").isNull()).as("a key in a URL is not read: it would be kept in logs").isTrue();
     String otherChannel = tracker.as("admin").create("/api/admin/api-keys", Map.of("name", "open311-hotline", "role", "KIOSK"))
         .path("key").asString();
     for (String key : List.of(otherChannel, tracker.key("430104-TAX"))) {
