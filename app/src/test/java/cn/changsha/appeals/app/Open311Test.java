@@ -135,8 +135,8 @@ class Open311Test {
     assertThat(appeal.path("sla").path("resolution").path("dueAt").isMissingNode()).isFalse();
     assertThat(appeal.path("timeline").get(0).path("actor").path("id").asString()).isEqualTo("kiosk-01");
     // The enterprise signs in with what the channel was given to pass on, as with a kiosk's receipt.
-    JsonNode own = new AppealClient(tracker.baseUri(), Credential.receipt(trackingNumber, receipt.path("receipt_secret").asString()))
-        .appealByTrackingNumber(trackingNumber);
+    Credential enterprise = Credential.receipt(trackingNumber, receipt.path("receipt_secret").asString());
+    JsonNode own = new AppealClient(tracker.baseUri(), enterprise).appealByTrackingNumber(trackingNumber);
     assertThat(own.path("appealId").asString()).isEqualTo(appealId);
 
     Answer publicView = get("/open311/v2/requests/" + trackingNumber + ".json");
@@ -170,6 +170,9 @@ class Open311Test {
       assertThat(whole.json().get(0).path("description").asString()).as(reader).isEqualTo(appeal.path("description").asString());
       assertThat(whole.json().get(0).path("status_notes").asString()).as(reader).endsWith(":已指导企业准备环评材料,王科长跟进");
     }
+    Answer asTheEnterprise = new Answer(http.send(enterprise.applyTo(HttpRequest.newBuilder(
+        tracker.baseUri().resolve("/open311/v2/requests/" + trackingNumber + ".json"))).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    assertThat(asTheEnterprise.json().get(0).path("status_notes").asString()).endsWith(":已指导企业准备环评材料,王科长跟进");
     JsonNode keyInUrl = get("/open311/v2/requests/" + trackingNumber + ".json?api_key=" + tracker.key("monitor")).json().get(0);
     assertThat(keyInUrl.path("description").isNull()).as("a key in a URL is not read: it would be kept in logs").isTrue();
     String otherChannel = tracker.as("admin").create("/api/admin/api-keys", Map.of("name", "open311-hotline", "role", "KIOSK"))

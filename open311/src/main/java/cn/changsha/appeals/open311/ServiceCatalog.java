@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
  * The services of GeoReport v2 are the appeal categories: one service per category, its code the
  * category's code. The name is the Chinese one, as enterprises and staff read it; the English name
  * is the description and the first keyword, so English-speaking clients can show or search it.
+ * All are in one group, 企业诉求 (enterprise appeals).
  */
 @Component
 final class ServiceCatalog {
@@ -41,9 +42,15 @@ final class ServiceCatalog {
         .put("description", category.nameEn())
         .put("metadata", true)
         .put("type", "realtime")
-        .put("keywords", category.nameEn() + ", " + category.code().toLowerCase().replace('_', ' '))
+        .put("keywords", keywords(category))
         .put("group", "企业诉求")).toList();
     return Document.list("services", "service", services);
+  }
+
+  /** The English name, and the code where it says something else (REGISTRATION for "Business registration"). */
+  private static String keywords(ReferenceCatalog.Entry category) {
+    String code = category.code().replace('_', ' ');
+    return category.nameEn().equalsIgnoreCase(code) ? category.nameEn() : category.nameEn() + ", " + category.code();
   }
 
   Document definition(String serviceCode) {
