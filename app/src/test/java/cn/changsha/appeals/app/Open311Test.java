@@ -315,6 +315,7 @@ class Open311Test {
     assertError(forgedKey, 403, "Invalid api_key");
     assertThat(forgedKey.body()).doesNotContain(forged);
     assertError(post("/open311/v2/requests.xml", appeal("TAX", "430104", "没有密钥")), 403, "No api_key");
+    assertError(post("/open311/v2/requests.json?api_key=" + kiosk, appeal("TAX", "430104", "密钥在网址里")), 403, "not in the URL");
     assertError(post("/open311/v2/requests.json", appeal("TAX", "430104", "部门密钥"), "X-API-Key", tracker.key("430104-TAX")),
         403, "intake channel");
     assertError(get("/open311/v2/requests/CS0000000000.json"), 404, "was not found");
