@@ -9,12 +9,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Errors of the Open311 controllers as the standard's error list, in the format the path asks
@@ -31,19 +29,11 @@ final class ErrorAnswers {
     return answer(request, e.status(), e.errors());
   }
 
-  /** An instance holding part of the data did not answer, or Streams is not running yet: worth a retry. */
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<String> status(ResponseStatusException e, HttpServletRequest request) {
-    HttpStatusCode code = e.getStatusCode();
-    HttpStatus status = HttpStatus.resolve(code.value()) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code.value());
-    ResponseEntity<String> answer = answer(request, status, List.of(Open311Errors.Error.of(status,
-        e.getReason() == null ? status.getReasonPhrase() : e.getReason())));
-    return status == HttpStatus.SERVICE_UNAVAILABLE
-        ? ResponseEntity.status(status).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody())
-        : answer;
-  }
-
-  /** Spring's own refusals keep their status; anything else is a bug of ours, logged here and answered without detail. */
+  /**
+   * Spring's own refusals keep their status, and so does the 503 of an instance holding part of
+   * the data that did not answer; anything else is a bug of ours, logged here and answered
+   * without detail.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
     if (e instanceof ErrorResponse known && HttpStatus.resolve(known.getStatusCode().value()) != null) {
@@ -58,7 +48,11 @@ final class ErrorAnswers {
 
   private static ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, List<Open311Errors.Error> errors) {
     boolean xml = Open311Errors.asksForXml(request);
-    return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, xml ? Open311Errors.XML_TYPE : Open311Errors.JSON_TYPE)
-        .body(Open311Errors.render(xml, errors));
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+        .header(HttpHeaders.CONTENT_TYPE, xml ? Open311Errors.XML_TYPE : Open311Errors.JSON_TYPE);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      answer.header(HttpHeaders.RETRY_AFTER, "5"); // nothing was done: Kafka or a peer was out of reach for a moment
+    }
+    return answer.body(Open311Errors.render(xml, errors));
   }
 }

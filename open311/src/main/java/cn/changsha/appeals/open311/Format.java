@@ -10,7 +10,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,12 +60,8 @@ enum Format {
 
   abstract String write(Document document);
 
-  ResponseEntity<String> answer(HttpStatus status, Document document) {
-    return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, contentType).body(write(document));
-  }
-
   ResponseEntity<String> answer(Document document) {
-    return answer(HttpStatus.OK, document);
+    return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, contentType).body(write(document));
   }
 
   private static Object plain(Object content) {
