@@ -2,6 +2,7 @@ package cn.changsha.appeals.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.changsha.appeals.edge.security.ClusterSecret;
 import cn.changsha.appeals.kiosk.AppealClient;
 import cn.changsha.appeals.kiosk.Credential;
 import cn.changsha.appeals.streams.AppealIds;
@@ -252,6 +253,13 @@ class Open311Test {
     assertThat(ids(get("/open311/v2/requests.json?end_date=" + w3(now.minusDays(1))))).isEmpty();
     assertThat(ids(get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-03-31T00:00:00Z")))
         .doesNotContain(tax, parking, legal);
+
+    // At most so many, the newest first: each instance cuts its own matches the same way before they are merged.
+    Answer newestTwo = get("/internal/appeals?from=" + w3(now.minusHours(1)) + "&to=" + w3(now.plusHours(1))
+        + "&categories=TAX,PARKING,LEGAL&limit=2", "X-Appeals-Peer", tracker.context.getBean(ClusterSecret.class).peerToken());
+    List<String> newest = new ArrayList<>();
+    newestTwo.json().forEach(a -> newest.add(a.path("trackingNumber").asString()));
+    assertThat(newest).containsExactly(legal, parking);
 
     Answer tooLong = get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-04-02T00:00:00Z");
     assertThat(tooLong.status()).isEqualTo(400);
