@@ -17,6 +17,7 @@ import cn.changsha.appeals.kiosk.AppealClient;
 import cn.changsha.appeals.kiosk.Credential;
 import cn.changsha.appeals.kiosk.Receipt;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,7 +59,11 @@ class AccessMatrixTest {
   }
 
   /** One request as a given caller would send it; {@code credential} null means "sign as the caller". */
-  record Request(String method, String path, String body, Credential credential) {}
+  record Request(String method, String path, String body, Credential credential, String contentType) {
+    Request(String method, String path, String body, Credential credential) {
+      this(method, path, body, credential, "application/json");
+    }
+  }
 
   record Cell(String endpoint, Who who, int expected, int actual, String body) {}
 
@@ -118,7 +123,7 @@ class AccessMatrixTest {
         Request request = endpoint.request().apply(who);
         Answer response = send(request, who);
         boolean allowed = endpoint.allowed().contains(who);
-        int expected = allowed ? 200 : who.signedIn() ? 403 : 401;
+        int expected = allowed ? 200 : who.signedIn() || endpoint.open311() ? 403 : 401;
         boolean ok = allowed ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
         if (!ok) {
           wrong.add(new Cell(endpoint.name(), who, expected, response.statusCode(), response.body()));
@@ -165,7 +170,12 @@ class AccessMatrixTest {
     assertThat(tracker.enterprise(receipt).act(receipt.appealId(), "withdraw", Map.of()).path("outcome").asString()).isEqualTo("ACCEPTED");
   }
 
-  record Endpoint(String name, Set<Who> allowed, Function<Who, Request> request) {}
+  /** @param open311 refused the GeoReport v2 way: 403 whatever the caller, as the standard has it for a missing or wrong key */
+  record Endpoint(String name, Set<Who> allowed, Function<Who, Request> request, boolean open311) {
+    Endpoint(String name, Set<Who> allowed, Function<Who, Request> request) {
+      this(name, allowed, request, false);
+    }
+  }
 
   private static List<Endpoint> endpoints() {
     String id = appeal.appealId();
@@ -236,7 +246,10 @@ class AccessMatrixTest {
         get("peer: facts", EnumSet.of(PEER), "/internal/facts"),
         get("peer: open counts", EnumSet.of(PEER), "/internal/open-counts"),
         get("peer: queue", EnumSet.of(PEER), "/internal/departments/430104-ENV/queue"),
-        get("peer: hotspots", EnumSet.of(PEER), "/internal/hotspots")));
+        get("peer: hotspots", EnumSet.of(PEER), "/internal/hotspots"),
+        get("peer: matching appeals", EnumSet.of(PEER),
+            "/internal/appeals?from=2026-01-01T00:00:00Z&to=2099-01-01T00:00:00Z&categories=ENVIRONMENT&limit=10")));
+    list.addAll(open311());
     list.addAll(departmentActions());
     list.addAll(enterpriseActions());
     return list;
@@ -318,6 +331,32 @@ class AccessMatrixTest {
     return set.substring(0, set.indexOf(';'));
   }
 
+  /**
+   * GeoReport v2: reads are public (what they show depends on the reader, see Open311Test), but a
+   * credential that does not hold is refused there too; filing takes an intake channel's key. A
+   * peer's token means nothing on these paths, so a forged one is no credential at all.
+   */
+  private static List<Endpoint> open311() {
+    Set<Who> anyoneButFalseCredentials = EnumSet.allOf(Who.class);
+    anyoneButFalseCredentials.removeAll(EnumSet.of(Who.FORGED_KEY, Who.EXPIRED_KEY, Who.FORGED_TOKEN, Who.EXPIRED_TOKEN,
+        Who.WRONG_RECEIPT));
+    String form = "service_code=TAX&attribute%5Bdistrict%5D=430104&attribute%5Benterprise_name%5D=" + urlEncoded("湖南艾科瑞生物工程有限公司")
+        + "&attribute%5Bcredit_code%5D=91350100M000100Y43&attribute%5Bcontact_name%5D=" + urlEncoded("李经理")
+        + "&attribute%5Bcontact_phone%5D=13800000000&description=" + urlEncoded("矩阵中经 Open311 提交的诉求");
+    List<Endpoint> open311 = new ArrayList<>();
+    for (String path : List.of("/open311/v2/discovery.json", "/open311/v2/services.xml", "/open311/v2/services/TAX.json",
+        "/open311/v2/requests.json", "/open311/v2/requests/" + appeal.trackingNumber() + ".xml")) {
+      open311.add(new Endpoint("open311 " + path, anyoneButFalseCredentials, who -> new Request("GET", path, null, null), true));
+    }
+    open311.add(new Endpoint("open311 POST requests", EnumSet.of(KIOSK),
+        who -> new Request("POST", "/open311/v2/requests.json", form, null, "application/x-www-form-urlencoded"), true));
+    return open311;
+  }
+
+  private static String urlEncoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
   /** Allowed callers act on an appeal of their own made ready for the action; the rest try the shared one. */
   private static List<Endpoint> departmentActions() {
     Set<Who> holders = EnumSet.of(OWN_DEPARTMENT, TOKEN_DEPARTMENT);
@@ -385,7 +424,7 @@ class AccessMatrixTest {
       builder.headers(headers);
     }
     if (request.body() != null) {
-      builder.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+      builder.header("Content-Type", request.contentType()).header("Idempotency-Key", UUID.randomUUID().toString());
     }
     HttpRequest.BodyPublisher body = request.body() == null
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(request.body());

@@ -112,17 +112,25 @@ class FuzzTest {
     String type = response.headers().firstValue("Content-Type").orElse("");
     String body = response.body();
     boolean serverError = response.statusCode() >= 500;
-    boolean html = type.contains("html") || body.stripLeading().startsWith("<");
+    // Open311 answers in XML when its path ends in .xml; that is the only XML allowed.
+    boolean xml = type.startsWith("text/xml") && request.uri().getPath().startsWith("/open311/");
+    boolean html = type.contains("html") || body.stripLeading().startsWith("<") && !xml;
     // A monitor's or admin's health document names the data disk on purpose; nothing else may name a path.
     boolean detailedHealth = request.uri().getPath().startsWith("/actuator/health") && response.statusCode() == 200;
     boolean leaks = body.contains("Exception") || body.contains("\tat ") || body.contains("org.springframework")
         || !detailedHealth && (body.contains(tracker.dataDir().toString()) || body.contains("/work/") || body.contains("/tmp/"));
-    boolean unexplained = response.statusCode() >= 400 && !request.method().equals("HEAD") && !type.contains("json");
+    boolean unexplained = response.statusCode() >= 400 && !request.method().equals("HEAD") && !type.contains("json") && !xml;
     if ((serverError || html || leaks || unexplained) && findings.size() < 50) {
       findings.add(new Finding(response.statusCode(), request.method(), request.uri().toString(), type,
           body.length() > 300 ? body.substring(0, 300) : body));
     }
   }
+
+  /** A GeoReport v2 form, as a civic app posts it: the mutator takes it apart by its pairs. */
+  static final String OPEN311_FORM = "service_code=ENVIRONMENT&attribute%5Bdistrict%5D=430104"
+      + "&attribute%5Benterprise_name%5D=%E6%B9%96%E5%8D%97%E8%89%BE%E7%A7%91%E7%91%9E&attribute%5Bcredit_code%5D=91350100M000100Y43"
+      + "&attribute%5Bcontact_name%5D=%E6%9D%8E%E7%BB%8F%E7%90%86&attribute%5Bcontact_phone%5D=13800000000"
+      + "&description=%E6%A8%A1%E7%B3%8A%E6%B5%8B%E8%AF%95+Open311+%E8%AF%89%E6%B1%82";
 
   /** One valid request per endpoint, as each role would send it; the mutator works from these. */
   private static List<Template> templates(Receipt seed) {
@@ -162,7 +170,14 @@ class FuzzTest {
         new Template("GET", "/internal/facts", null, "peer"),
         new Template("GET", "/internal/departments/430104-ENV/queue", null, "peer"),
         new Template("GET", "/actuator/health", null, "none"),
-        new Template("GET", "/actuator/metrics", null, "monitor")));
+        new Template("GET", "/actuator/metrics", null, "monitor"),
+        new Template("GET", "/open311/v2/services.xml?jurisdiction_id=changsha.gov.cn", null, "none"),
+        new Template("GET", "/open311/v2/services/TAX.json", null, "none"),
+        new Template("GET", "/open311/v2/requests.json?service_code=TAX,ENVIRONMENT&status=open&start_date=2026-11-01T00:00:00%2B08:00", null, "none"),
+        new Template("GET", "/open311/v2/requests.xml?service_request_id=" + seed.trackingNumber(), null, "monitor"),
+        new Template("GET", "/open311/v2/requests/" + seed.trackingNumber() + ".json", null, "kiosk"),
+        new Template("POST", "/open311/v2/requests.json", OPEN311_FORM, "kiosk"),
+        new Template("POST", "/open311/v2/requests.xml", OPEN311_FORM + "&attribute%5Bgreen_card%5D=LY-GC-0416&address_string=x", "kiosk")));
     for (String[] action : new String[][] {{"acknowledge", "{}"}, {"request-info", "{\"question\": \"请补充材料\"}"},
         {"transfer", "{\"toDepartmentId\": \"430104-MARKET\", \"reason\": \"职责调整\"}"}, {"resolve", "{\"resolution\": \"已办结\"}"}}) {
       t.add(new Template("POST", "/api/appeals/" + id + "/" + action[0], action[1], "department"));
@@ -207,7 +222,8 @@ class FuzzTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         sign(request, mutate && random.nextInt(6) == 0 ? pick(keys.keySet().toArray(String[]::new)) : template.caller(), mutate);
         if (body != null || random.nextInt(10) == 0) {
-          request.header("Content-Type", mutate && random.nextInt(5) == 0 ? pick(CONTENT_TYPES) : "application/json");
+          request.header("Content-Type", mutate && random.nextInt(5) == 0 ? pick(CONTENT_TYPES) : isForm(template)
+              ? "application/x-www-form-urlencoded; charset=utf-8" : "application/json");
         }
         if (random.nextInt(3) == 0) {
           request.header("Idempotency-Key", mutate && random.nextBoolean() ? pick(STRANGE) + random.nextInt() : "fuzz-" + random.nextLong());
@@ -255,9 +271,16 @@ class FuzzTest {
       };
     }
 
+    private static boolean isForm(Template template) {
+      return template.body() != null && !template.body().startsWith("{");
+    }
+
     private byte[] body(String template) {
       if (template == null || random.nextInt(5) == 0) {
         return bytes(random.nextInt(8));
+      }
+      if (!template.startsWith("{")) {
+        return form(template);
       }
       JsonNode tree = json.readTree(template);
       for (int i = 1 + random.nextInt(3); i > 0; i--) {
@@ -269,6 +292,33 @@ class FuzzTest {
         case 1 -> flip(text.getBytes(StandardCharsets.UTF_8));
         case 2 -> text.replaceFirst("\\{\"(\\w+)\"", "{\"$1\": 1, \"$1\"").getBytes(StandardCharsets.UTF_8);
         default -> text.getBytes(StandardCharsets.UTF_8);
+      };
+    }
+
+    /** A form changed pair by pair: dropped, emptied, doubled, given strange or raw values or names, or cut and flipped as bytes. */
+    private byte[] form(String template) {
+      List<String> pairs = new ArrayList<>(List.of(template.split("&")));
+      for (int i = 1 + random.nextInt(3); i > 0 && !pairs.isEmpty(); i--) {
+        int at = random.nextInt(pairs.size());
+        String name = pairs.get(at).split("=", 2)[0];
+        switch (random.nextInt(9)) {
+          case 0 -> pairs.remove(at);
+          case 1 -> pairs.set(at, name + "=");
+          case 2 -> pairs.add(pairs.get(at));
+          case 3 -> pairs.set(at, name + "=" + encode(pick(STRANGE)));
+          case 4 -> pairs.set(at, name + "=" + pick(STRANGE));
+          case 5 -> pairs.set(at, name + "=" + "%E9%95%BF".repeat(random.nextInt(30_000)));
+          case 6 -> pairs.add(pick(new String[] {"attribute%5Bx%5D=1", "attribute%5B%5D=1", "attribute%5Bdistrict%5D%5B%5D=430104",
+              "attribute[district=1", "api_key=ak_" + random.nextLong(), "jurisdiction_id=" + encode(pick(STRANGE)), "%=%", "=", "&&"}));
+          case 7 -> pairs.set(at, encode(pick(STRANGE)) + "=" + encode(pick(STRANGE)));
+          default -> pairs.set(at, name + "=%" + pick(new String[] {"", "Z", "ZZ", "C3", "C3%28", "FF", "ED%A0%80"}));
+        }
+      }
+      byte[] bytes = String.join("&", pairs).getBytes(StandardCharsets.UTF_8);
+      return switch (random.nextInt(6)) {
+        case 0 -> truncate(bytes);
+        case 1 -> flip(bytes);
+        default -> bytes;
       };
     }
 

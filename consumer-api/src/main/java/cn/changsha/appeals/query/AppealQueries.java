@@ -71,6 +71,23 @@ public class AppealQueries {
     return local.queue(departmentId).stream().map(s -> QueueEntry.of(s, now)).toList();
   }
 
+  /** The appeals a search wants, gathered from every instance: the newest {@code filter.limit()} of them. */
+  public List<AppealView> matching(AppealFilter filter) {
+    List<AppealView> merged = new ArrayList<>(peers.gather(StoreNames.APPEAL_STATE, () -> localMatching(filter),
+        "/internal/appeals?from={from}&to={to}&categories={categories}&statuses={statuses}&limit={limit}",
+        new ParameterizedTypeReference<List<AppealView>>() {},
+        filter.from(), filter.to(), String.join(",", filter.categories()),
+        String.join(",", filter.statuses().stream().map(Enum::name).toList()), filter.limit()));
+    merged.sort(AppealFilter.NEWEST_FIRST);
+    return merged.subList(0, Math.min(filter.limit(), merged.size()));
+  }
+
+  /** This instance's matches, already cut to the limit: no instance can hold more of the newest than that. */
+  public List<AppealView> localMatching(AppealFilter filter) {
+    return local.allAppeals().stream().filter(filter::matches).map(AppealView::from)
+        .sorted(AppealFilter.NEWEST_FIRST).limit(filter.limit()).toList();
+  }
+
   /** The statistics facts of every appeal, gathered from every instance. */
   public List<AppealFacts> allFacts() {
     return peers.gather(StoreNames.APPEAL_STATE, this::localFacts, "/internal/facts",

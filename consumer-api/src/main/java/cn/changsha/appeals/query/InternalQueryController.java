@@ -1,11 +1,15 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.schema.AppealStatus;
 import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.view.AppealView;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -25,6 +29,13 @@ public class InternalQueryController {
   public AppealView appeal(@PathVariable String appealId) {
     return local.appeal(appealId).map(AppealView::from)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
+  }
+
+  @GetMapping("/internal/appeals")
+  public List<AppealView> matching(@RequestParam Instant from, @RequestParam Instant to,
+      @RequestParam(defaultValue = "") List<String> categories, @RequestParam(defaultValue = "") List<AppealStatus> statuses,
+      @RequestParam int limit) {
+    return appeals.localMatching(new AppealFilter(from, to, Set.copyOf(categories), Set.copyOf(statuses), limit));
   }
 
   @GetMapping("/internal/appeals/{appealId}/receipt")

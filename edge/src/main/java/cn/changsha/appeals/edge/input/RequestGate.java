@@ -1,5 +1,6 @@
 package cn.changsha.appeals.edge.input;
 
+import cn.changsha.appeals.edge.problem.Open311Errors;
 import cn.changsha.appeals.edge.problem.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * limit (413), a body that is not declared JSON or a Content-Type that is a wildcard or unreadable
  * (415; Spring would throw on a wildcard), a change signed in with HTTP Basic that is not JSON (415), an Accept header that cannot be read (406; Spring
  * would answer with an empty body), and a direct request for the error page, which only the
- * container may render.
+ * container may render. The Open311 paths take forms and answer in their own standard's shape:
+ * {@link Open311Gate} checks them.
  */
 @Component
 class RequestGate extends OncePerRequestFilter {
@@ -38,6 +40,10 @@ class RequestGate extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (request.getDispatcherType() == DispatcherType.REQUEST && request.getRequestURI().startsWith("/error")) {
       Problems.write(response, Problems.of(HttpStatus.NOT_FOUND, "Not Found", "No such resource"));
+      return;
+    }
+    if (Open311Errors.covers(request)) {
+      chain.doFilter(request, response); // Open311Gate has seen it: forms, and the standard's errors
       return;
     }
     long declared = request.getContentLengthLong();

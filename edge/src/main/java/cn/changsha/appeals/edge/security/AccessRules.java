@@ -32,6 +32,10 @@ final class AccessRules {
   static final String SIGN_IN_PAGE = "/screens/sign-in";
   static final String[] SCREEN_PATHS = {"/", "/screens", "/screens/**", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico"};
 
+  /** GeoReport v2, for civic apps, hotline systems and Open311 libraries; a chain of its own covers these paths. */
+  static final String OPEN311_PATHS = "/open311/**";
+  static final String OPEN311_REQUESTS = "/open311/v2/requests.";
+
   private AccessRules() {}
 
   /** Each screen for the role that works at it; the data they show comes from the API under the rules below. */
@@ -45,6 +49,22 @@ final class AccessRules {
         .requestMatchers(GET, "/screens/workbench", "/screens/workbench/**").access(any(DEPARTMENT))
         .requestMatchers(GET, "/screens/kiosk").access(any(KIOSK))
         .requestMatchers(GET, "/screens/enterprise").access(any(ENTERPRISE))
+        .anyRequest().denyAll();
+  }
+
+  /**
+   * Open311 reads are public, as the standard has them; how much of an appeal a reader sees is
+   * decided where it is read (the open311 module): no contact, no enterprise, and without a
+   * credential that may read the appeal, neither its description nor what was written on it.
+   * Filing takes the key of an intake channel, the same keys that file through /api/appeals.
+   */
+  static void applyToOpen311(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    rules
+        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
+        .requestMatchers(GET, "/open311/v2/discovery.{format}", "/open311/v2/services.{format}",
+            "/open311/v2/services/{serviceCode}.{format}", "/open311/v2/requests.{format}",
+            "/open311/v2/requests/{serviceRequestId}.{format}", "/open311/v2/tokens/{token}.{format}").permitAll()
+        .requestMatchers(POST, "/open311/v2/requests.{format}").access(any(KIOSK))
         .anyRequest().denyAll();
   }
 

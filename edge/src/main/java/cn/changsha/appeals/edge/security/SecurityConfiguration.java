@@ -21,12 +21,13 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Sign-in. Four ways in, each ending as one {@link Caller}: an API key (kiosks, departments'
- * systems, scripts), a bearer token from the deployment's OpenID Connect issuer (when one is
+ * systems, scripts; on the Open311 paths also as the posted form's {@code api_key}), a bearer token from the deployment's OpenID Connect issuer (when one is
  * configured), an enterprise's tracking number and receipt secret (HTTP Basic), and the cluster
  * secret's token between peers. The API keeps no sessions of its own: every request carries its
  * credential, or the session a screen signed in with ({@link ScreenSignIn}).
@@ -88,8 +89,40 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * Open311 GeoReport v2: the same credentials (and the form's {@code api_key}), no session and
+   * so no CSRF token (nothing on these paths is ever granted by a cookie), and the standard's 403
+   * with its error list for a missing or wrong key.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain open311(HttpSecurity http, AuthenticationManager manager, ObjectProvider<JwtDecoder> jwtDecoder)
+      throws Exception {
+    Open311Refusals refusals = new Open311Refusals();
+    AuthenticationFilter apiKeyFilter = new AuthenticationFilter(manager, new Open311ApiKeys());
+    apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(refusals));
+    apiKeyFilter.setSuccessHandler((request, response, authentication) -> { });
+
+    http.securityMatcher(AccessRules.OPEN311_PATHS)
+        .authenticationManager(manager)
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .requestCache(cache -> cache.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .httpBasic(basic -> basic.realmName("appeal-tracker").authenticationEntryPoint(refusals))
+        .addFilterBefore(apiKeyFilter, BasicAuthenticationFilter.class)
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        .authorizeHttpRequests(AccessRules::applyToOpen311);
+    if (jwtDecoder.getIfAvailable() != null) {
+      http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(refusals).accessDeniedHandler(refusals)
+          .jwt(jwt -> jwt.authenticationManager(manager)));
+    }
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiKeyDirectory keys, Clock clock,
       ClusterSecret clusterSecret, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
     ProblemResponses problems = new ProblemResponses();
