@@ -32,6 +32,9 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<Call> accepted = new ArrayList<>();
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger refuseNext = new AtomicInteger();
+  private final AtomicInteger slowNext = new AtomicInteger();
+  private final AtomicInteger repeats = new AtomicInteger();
+  private volatile long slowMillis;
   private volatile boolean refuseAll;
   private HttpServer server;
 
@@ -62,10 +65,23 @@ final class WebhookReceiver implements AutoCloseable {
       }
       String signature = exchange.getRequestHeaders().getFirst("X-Appeals-Signature");
       JsonNode delivery = JSON.readTree(body);
+      String eventId = exchange.getRequestHeaders().getFirst("X-Appeals-Event-Id");
       synchronized (accepted) {
-        accepted.add(new Call(exchange.getRequestHeaders().getFirst("X-Appeals-Event-Id"),
-            delivery.path("appeal").path("appealId").asString(), delivery.path("event").path("sequence").asLong(),
-            delivery.path("event").path("type").asString(), valid(signature, new String(body, StandardCharsets.UTF_8))));
+        // As the receivers are asked to: a repeat of an event already taken is dropped by its id.
+        if (accepted.stream().anyMatch(call -> call.eventId().equals(eventId))) {
+          repeats.incrementAndGet();
+        } else {
+          accepted.add(new Call(eventId, delivery.path("appeal").path("appealId").asString(),
+              delivery.path("event").path("sequence").asLong(), delivery.path("event").path("type").asString(),
+              valid(signature, new String(body, StandardCharsets.UTF_8))));
+        }
+      }
+      if (slowNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        try {
+          Thread.sleep(slowMillis); // took it, but answers too late
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
@@ -83,6 +99,16 @@ final class WebhookReceiver implements AutoCloseable {
 
   void refuseNext(int calls) {
     refuseNext.set(calls);
+  }
+
+  /** The next {@code calls} calls are taken but answered only after {@code millis}. */
+  void slowNext(int calls, long millis) {
+    this.slowMillis = millis;
+    slowNext.set(calls);
+  }
+
+  int repeats() {
+    return repeats.get();
   }
 
   int refused() {
