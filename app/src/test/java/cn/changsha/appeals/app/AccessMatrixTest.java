@@ -223,7 +223,7 @@ class AccessMatrixTest {
             "{\"departmentHead\": \"岳麓区企业服务中心主任\", \"deputyDistrictHead\": \"岳麓区分管副区长\", \"efficiencyCenter\": \"岳麓区绩效评估中心\"}"),
         admin("GET", "/api/admin/api-keys", null),
         admin("PUT", "/api/admin/departments/430104-BSC/webhook",
-            "{\"url\": \"https://bsc.example.gov.cn/appeals\", \"secret\": \"matrix-webhook-secret-0123456789\"}"),
+            "{\"url\": \"https://10.20.30.40/appeals\", \"secret\": \"matrix-webhook-secret-0123456789\"}"),
         admin("GET", "/api/admin/departments/430104-BSC/webhook", null),
         admin("POST", "/api/admin/webhooks/replay", "{}"),
         get("parked webhook calls", EnumSet.of(MONITOR, ADMIN, TOKEN_MONITOR), "/api/webhooks/parked"),

@@ -126,7 +126,7 @@ class WebhooksTest {
         "--appeals.webhooks.http-hosts=127.0.0.1", "--appeals.webhooks.allow-loopback=true",
         "--appeals.webhooks.delivery.initial-interval=200ms", "--appeals.webhooks.delivery.multiplier=2",
         "--appeals.webhooks.delivery.max-interval=1s", "--appeals.webhooks.delivery.attempts=5",
-        "--appeals.webhooks.delivery.timeout=1s");
+        "--appeals.webhooks.delivery.timeout=1s", "--appeals.webhooks.settle-time=0s");
   }
 
   /** The events of each appeal the department held, as its timeline has them, each once, in order, signed. */

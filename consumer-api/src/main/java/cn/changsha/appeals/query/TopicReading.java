@@ -25,8 +25,9 @@ public final class TopicReading {
   /**
    * @param from where to start in a partition, given its first and its end offset
    * @param atMost how long to read before giving up on the rest (a broker that stalls)
+   * @return whether every partition was read to the end; false if reading gave up first
    */
-  public static <K, V> void untilNow(KafkaProperties kafka, String topic, Deserializer<K> keys, Deserializer<V> values,
+  public static <K, V> boolean untilNow(KafkaProperties kafka, String topic, Deserializer<K> keys, Deserializer<V> values,
       BiFunction<Long, Long, Long> from, Duration atMost, java.util.function.Consumer<ConsumerRecord<K, V>> each) {
     Map<String, Object> props = kafka.buildConsumerProperties();
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -50,6 +51,7 @@ public final class TopicReading {
           }
         }
       }
+      return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
     }
   }
 }

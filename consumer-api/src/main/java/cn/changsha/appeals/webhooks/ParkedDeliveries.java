@@ -18,9 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +88,7 @@ class ParkedDeliveries {
   }
 
   private void readPending(String onlyDepartment, java.util.function.BiConsumer<ConsumerRecord<String, String>, String> each) {
-    TopicReading.untilNow(kafka, Topics.WEBHOOK_DEAD_LETTERS.name(), new StringDeserializer(), new StringDeserializer(),
+    boolean whole = TopicReading.untilNow(kafka, Topics.WEBHOOK_DEAD_LETTERS.name(), new StringDeserializer(), new StringDeserializer(),
         (start, end) -> start, READ_FOR_AT_MOST, record -> {
           if (record.value() == null) {
             return;
@@ -104,6 +106,10 @@ class ParkedDeliveries {
             each.accept(record, departmentId);
           }
         });
+    if (!whole) {
+      // A count or a replay of part of the parked calls would look complete; better say so.
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The parked webhook calls could not all be read just now; try again");
+    }
   }
 
   /** The retry topics' recoverer names the failure in {@code kafka_exception-message}, after "Listener failed; ". */

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebhookCursors implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookCursors.class);
 
   /** Before the webhook listeners start (their phase is later), after the topics are made (before any phase). */
   static final int PHASE = Integer.MAX_VALUE - 1000;
@@ -51,12 +55,17 @@ class WebhookCursors implements SmartLifecycle {
   @Override
   public void start() {
     Consumer<String, String> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> partitions = List.of(new TopicPartition(Topics.WEBHOOK_CURSORS.name(), 0));
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
-    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-      consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
+    try {
+      List<TopicPartition> partitions = List.of(new TopicPartition(Topics.WEBHOOK_CURSORS.name(), 0));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
+      }
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
     }
     follower = consumer;
     running = true;
@@ -91,9 +100,9 @@ class WebhookCursors implements SmartLifecycle {
   /** Records that events up to {@code sequence} are served, durably, before the delivery counts as done. */
   void advance(String departmentId, String appealId, long sequence) {
     String key = key(departmentId, appealId);
-    delivered.merge(key, sequence, Math::max);
     try {
       template.send(Topics.WEBHOOK_CURSORS.name(), key, Long.toString(sequence)).get(30, TimeUnit.SECONDS);
+      delivered.merge(key, sequence, Math::max); // only once it is kept: a retry of this event must not pass it over
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not record the webhook delivery of " + key, e);
     } catch (InterruptedException e) {
@@ -105,7 +114,14 @@ class WebhookCursors implements SmartLifecycle {
   private void follow() {
     try {
       while (running) {
-        follower.poll(Duration.ofMillis(500)).forEach(this::remember);
+        try {
+          follower.poll(Duration.ofMillis(500)).forEach(this::remember);
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // A broker that went away: keep following, or this instance would stop hearing of the others' deliveries.
+          log.warn("Reading webhook cursors failed ({}); trying again", e.toString());
+        }
       }
     } catch (WakeupException e) {
       // stopping

@@ -6,6 +6,7 @@ import cn.changsha.appeals.schema.Webhook;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +30,7 @@ class WebhookDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Object[] LOCKS = new Object[64];
+  private static final Object[] LOCKS = new Object[4096];
 
   static {
     for (int i = 0; i < LOCKS.length; i++) {
@@ -52,7 +53,8 @@ class WebhookDispatcher {
     this.meters = meters;
   }
 
-  @KafkaListener(id = "webhooks", groupId = "appeal-webhooks", topics = "#{T(cn.changsha.appeals.topics.Topics).WEBHOOK_DELIVERIES.name()}")
+  @KafkaListener(id = "webhooks", groupId = "appeal-webhooks", concurrency = "${appeals.partitions:6}",
+      topics = "#{T(cn.changsha.appeals.topics.Topics).WEBHOOK_DELIVERIES.name()}")
   void deliver(ConsumerRecord<String, String> record) throws IOException, InterruptedException {
     JsonNode delivery = JSON.readTree(record.value());
     String departmentId = delivery.path("departmentId").asString();
@@ -69,8 +71,8 @@ class WebhookDispatcher {
     long sequence = delivery.path("event").path("sequence").asLong();
     long previous = delivery.path("previousSequence").asLong(0);
     Optional<Webhook> webhook = reference.department(departmentId).map(Department::getWebhook);
-    if (webhook.isEmpty()) {
-      return; // no webhook (or no longer): nothing to call, nothing to remember
+    if (webhook.isEmpty() || at(delivery.path("event")).isBefore(webhook.get().getSince())) {
+      return; // no webhook (or no longer), or not yet when this happened: nothing to call, nothing to remember
     }
     long served = cursors.delivered(departmentId, appealId);
     if (sequence <= served) {
@@ -94,10 +96,14 @@ class WebhookDispatcher {
   private static boolean before(Webhook webhook, JsonNode delivery, long sequence) {
     for (JsonNode event : delivery.path("appeal").path("timeline")) {
       if (event.path("sequence").asLong() == sequence) {
-        return OffsetDateTime.parse(event.path("at").asString()).toInstant().isBefore(webhook.getSince());
+        return at(event).isBefore(webhook.getSince());
       }
     }
     return false;
+  }
+
+  private static Instant at(JsonNode event) {
+    return OffsetDateTime.parse(event.path("at").asString()).toInstant();
   }
 
   /** Retried like a failed call: the event before it has not reached the receiver yet. */

@@ -1,5 +1,6 @@
 package cn.changsha.appeals.open311;
 
+import cn.changsha.appeals.edge.input.XmlText;
 import cn.changsha.appeals.edge.problem.Open311Errors;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ enum Format {
         element(out, many.each(), item);
       }
     } else if (content != null) {
-      out.writeCharacters(String.valueOf(content));
+      out.writeCharacters(XmlText.printable(String.valueOf(content)));
     }
     out.writeEndElement();
   }

@@ -64,7 +64,11 @@ final class FormBody {
         bytes.write(b);
       }
     }
-    return strictUtf8(bytes.toByteArray());
+    String text = strictUtf8(bytes.toByteArray());
+    if (!XmlText.isPrintable(text)) {
+      throw new IllegalArgumentException("a control character");
+    }
+    return text;
   }
 
   static String strictUtf8(byte[] body) {

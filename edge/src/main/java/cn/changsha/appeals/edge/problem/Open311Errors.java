@@ -1,5 +1,6 @@
 package cn.changsha.appeals.edge.problem;
 
+import cn.changsha.appeals.edge.input.XmlText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class Open311Errors {
 
   private static void element(XMLStreamWriter out, String name, String text) throws XMLStreamException {
     out.writeStartElement(name);
-    out.writeCharacters(text);
+    out.writeCharacters(XmlText.printable(text));
     out.writeEndElement();
   }
 }

@@ -36,7 +36,7 @@ public class CallbackAddresses {
     this.settings = settings;
   }
 
-  /** Why this URL may not be called, or empty if it may. Does not look names up (that waits for the call). */
+  /** Why this URL may not be called, or empty if it may: what its host resolves to now is checked too. */
   public Optional<String> refusal(String url) {
     URI uri;
     try {
@@ -58,12 +58,15 @@ public class CallbackAddresses {
     if (host.equalsIgnoreCase("localhost") && !settings.allowLoopback()) {
       return Optional.of("must not point at this machine");
     }
-    if (isLiteral(host)) {
-      try {
-        return refusal(InetAddress.getByName(host));
-      } catch (UnknownHostException e) {
-        return Optional.of("has an address that cannot be read");
+    try {
+      for (InetAddress address : InetAddress.getAllByName(host)) {
+        Optional<String> refused = refusal(address);
+        if (refused.isPresent()) {
+          return refused;
+        }
       }
+    } catch (UnknownHostException e) {
+      return Optional.of("has a host that cannot be found from here");
     }
     return Optional.empty();
   }
@@ -95,9 +98,5 @@ public class CallbackAddresses {
     // AWS, GCP, Azure, Alibaba Cloud and Tencent Cloud metadata services.
     return text.equals("169.254.169.254") || text.equals("100.100.100.200") || text.startsWith("fd00:ec2:")
         || text.equals("169.254.0.23");
-  }
-
-  private static boolean isLiteral(String host) {
-    return host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
   }
 }

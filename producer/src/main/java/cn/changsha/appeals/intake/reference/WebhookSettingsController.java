@@ -9,10 +9,13 @@ import cn.changsha.appeals.streams.query.ReferenceQueries;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import cn.changsha.appeals.streams.config.SimulatedClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,10 +46,12 @@ class WebhookSettingsController {
   private final CallbackAddresses addresses;
   private final ClusterSecret clusterSecret;
   private final Clock clock;
+  private final Duration settleTime;
 
   WebhookSettingsController(ReferenceDataPublisher publisher, ReferenceQueries reference, CallbackAddresses addresses,
-      ClusterSecret clusterSecret, Clock clock) {
+      ClusterSecret clusterSecret, Clock clock, @Value("${appeals.webhooks.settle-time:30s}") Duration settleTime) {
     this.clock = clock;
+    this.settleTime = settleTime;
     this.publisher = publisher;
     this.reference = reference;
     this.addresses = addresses;
@@ -69,7 +74,9 @@ class WebhookSettingsController {
       throw new BadRequestException("url", reason);
     });
     // A new URL or secret keeps the first webhook's start: events since then still arrive, in order.
-    Instant since = department.getWebhook() == null ? clock.instant() : department.getWebhook().getSince();
+    // A first webhook starts a little ahead, once every instance has heard of it: an instance that
+    // had not yet would pass over an event that its successor would then wait for in vain.
+    Instant since = department.getWebhook() == null ? clock.instant().plus(settleInBusinessTime()) : department.getWebhook().getSince();
     Webhook webhook = new Webhook(body.url(), clusterSecret.seal(body.secret()), since);
     publish(Department.newBuilder(department).setWebhook(webhook).build());
     return new WebhookView(departmentId, body.url(), true);
@@ -79,6 +86,11 @@ class WebhookSettingsController {
   ResponseEntity<Void> remove(@PathVariable String departmentId) {
     publish(Department.newBuilder(department(departmentId)).setWebhook(null).build());
     return ResponseEntity.noContent().build();
+  }
+
+  private Duration settleInBusinessTime() {
+    double speed = clock instanceof SimulatedClock simulated ? simulated.speed() : 1.0;
+    return Duration.ofMillis((long) (settleTime.toMillis() * speed));
   }
 
   private Department department(String departmentId) {
