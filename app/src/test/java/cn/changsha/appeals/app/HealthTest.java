@@ -21,7 +21,7 @@ class HealthTest {
   @TempDir Path dataDir;
 
   @Test
-  void readinessIsRefusedWhileKafkaStreamsRebalancesAndPublicHealthShowsNoDetails() throws Exception {
+  void readinessIsRefusedWhileKafkaStreamsRebalancesAndPublicHealthShowsNoDetailsAndMetricsAreScraped() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     try (Tracker tracker = Tracker.start(dataDir, Tracker.Ports.free())) {
       KafkaStreams streams = tracker.context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
@@ -59,6 +59,16 @@ class HealthTest {
       HttpResponse<String> liveness = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health/liveness")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(liveness.statusCode()).isEqualTo(200);
+
+      // Prometheus: Kafka clients and Streams, and the product's own figures, for monitors only.
+      tracker.as("kiosk-01").submit(Drafts.aikerui("指标测试"));
+      HttpResponse<String> scrape = http.send(tracker.request("monitor", "/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("appeals_events_total{type=\"SUBMITTED\"}").contains("appeals_events_total{type=\"ROUTED\"}")
+          .contains("appeals_command_answer_seconds_count{command=\"SUBMIT\",outcome=\"ACCEPTED\"}")
+          .contains("kafka_stream_").contains("kafka_consumer_").contains("kafka_producer_");
+      assertThat(http.send(tracker.request("kiosk-01", "/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(403);
     }
   }
 }

@@ -18,6 +18,8 @@ import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.streams.view.DepartmentQueueRecord;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -55,8 +57,16 @@ public final class AppealTopology {
   private final String lastResortDepartmentId;
   private final SlaPlanner planner;
   private final HotspotSettings hotspots;
+  private final MeterRegistry meters;
 
   public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots) {
+    this(clock, lastResortDepartmentId, planner, hotspots, new SimpleMeterRegistry());
+  }
+
+  /** @param meters counts the events this instance's tasks write, by type: {@code appeals.events} */
+  public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.clock = clock;
     this.lastResortDepartmentId = lastResortDepartmentId;
     this.planner = planner;
@@ -110,8 +120,14 @@ public final class AppealTopology {
         .mapValues(AppealOutcome::result).to(Topics.COMMAND_RESULTS.name(), produced(Topics.COMMAND_RESULTS));
   }
 
-  static KStream<String, AppealEvent> recordEvents(KStream<String, AppealOutcome> outcomes) {
-    KStream<String, AppealEvent> events = outcomes.flatMapValues(outcome -> outcome.decision().events());
+  /**
+   * The log of facts, and a count of them by type for the metrics (appeals received are SUBMITTED,
+   * routed ROUTED, warnings SLA_WARNING, and so on). A task replayed after a crash counts its
+   * events again; exactly-once holds for the topics, not for these counters.
+   */
+  KStream<String, AppealEvent> recordEvents(KStream<String, AppealOutcome> outcomes) {
+    KStream<String, AppealEvent> events = outcomes.flatMapValues(outcome -> outcome.decision().events())
+        .peek((appealId, event) -> meters.counter("appeals.events", "type", event.getType().name()).increment());
     events.to(Topics.APPEAL_EVENTS.name(), produced(Topics.APPEAL_EVENTS));
     return events;
   }

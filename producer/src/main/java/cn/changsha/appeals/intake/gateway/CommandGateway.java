@@ -3,6 +3,8 @@ package cn.changsha.appeals.intake.gateway;
 import cn.changsha.appeals.schema.AppealCommand;
 import cn.changsha.appeals.schema.CommandResult;
 import cn.changsha.appeals.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +26,23 @@ import org.springframework.stereotype.Component;
 public class CommandGateway {
 
   private final ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> template;
+  private final MeterRegistry meters;
 
-  public CommandGateway(ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> commandTemplate) {
+  public CommandGateway(ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> commandTemplate, MeterRegistry meters) {
+    this.meters = meters;
     this.template = commandTemplate;
   }
 
+  /** Sends the command and waits for the topology's answer; the wait is timed as {@code appeals.command.answer}. */
   public Optional<CommandResult> send(AppealCommand command) {
+    Timer.Sample waiting = Timer.start(meters);
+    Optional<CommandResult> answer = sendAndWait(command);
+    waiting.stop(meters.timer("appeals.command.answer", "command", command.getType().name(),
+        "outcome", answer.map(result -> result.getOutcome().name()).orElse("NO_ANSWER_IN_TIME")));
+    return answer;
+  }
+
+  private Optional<CommandResult> sendAndWait(AppealCommand command) {
     RequestReplyFuture<String, SpecificRecord, CommandResult> future = template.sendAndReceive(
         new ProducerRecord<>(Topics.APPEAL_COMMANDS.name(), command.getAppealId(), command));
     try {

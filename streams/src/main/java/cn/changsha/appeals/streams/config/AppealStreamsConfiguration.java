@@ -7,6 +7,8 @@ import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -80,8 +83,9 @@ public class AppealStreamsConfiguration {
 
   @Bean
   AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals, SlaPlanner planner,
-      HotspotSettings hotspots) {
-    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment(), planner, hotspots);
+      HotspotSettings hotspots, ObjectProvider<MeterRegistry> meters) {
+    AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment(), planner, hotspots,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
     topology.buildInto(builder);
     return topology;
   }
