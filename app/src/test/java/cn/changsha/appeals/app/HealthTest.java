@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -67,6 +68,8 @@ class HealthTest {
       assertThat(scrape.body()).contains("appeals_events_total{type=\"SUBMITTED\"}").contains("appeals_events_total{type=\"ROUTED\"}")
           .contains("appeals_command_answer_seconds_count{command=\"SUBMIT\",outcome=\"ACCEPTED\"}")
           .contains("kafka_stream_").contains("kafka_consumer_").contains("kafka_producer_");
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http.send(tracker.request("monitor", "/actuator/prometheus").build(),
+          HttpResponse.BodyHandlers.ofString()).body().contains("appeals_queue_depth{department=\"430104-ENV\"} 1.0"));
       assertThat(http.send(tracker.request("kiosk-01", "/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
           .isEqualTo(403);
     }
