@@ -6,11 +6,11 @@
  */
 'use strict';
 window.Screens = (() => {
-  const body = document.body;
-  const words = JSON.parse(body.dataset.messages || '{}');
-  const lang = body.dataset.lang || 'zh-CN';
-  let clock = { at: Date.parse(body.dataset.clockNow || new Date().toISOString()), read: performance.now(),
-    speed: Number(body.dataset.clockSpeed || 1) };
+  const page = document.querySelector('meta[name="screen"]').dataset;
+  const words = JSON.parse(page.messages || '{}');
+  const lang = page.lang || 'zh-CN';
+  let clock = { at: Date.parse(page.clockNow || new Date().toISOString()), read: performance.now(),
+    speed: Number(page.clockSpeed || 1) };
 
   function t(key, ...args) {
     const text = words[key] !== undefined ? words[key] : key;
@@ -63,7 +63,7 @@ window.Screens = (() => {
     const headers = { Accept: 'application/json', ...(options.headers || {}) };
     const init = { method: options.method || 'GET', headers, credentials: 'same-origin' };
     if (init.method !== 'GET') {
-      headers[body.dataset.csrfHeader] = body.dataset.csrfToken;
+      headers[page.csrfHeader] = page.csrfToken;
       if (options.body !== undefined) {
         headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(options.body);

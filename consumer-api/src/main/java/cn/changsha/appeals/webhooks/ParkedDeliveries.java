@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,14 +72,7 @@ class ParkedDeliveries {
     List<ConsumerRecord<String, String>> pending = new ArrayList<>();
     readPending(departmentId, (record, department) -> pending.add(record));
     for (ConsumerRecord<String, String> record : pending) {
-      try {
-        template.send(Topics.WEBHOOK_DELIVERIES.name(), record.key(), record.value()).get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("Could not replay a parked webhook call", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      KafkaWrites.sendAndWait(template, Topics.WEBHOOK_DELIVERIES.name(), record.key(), record.value(), "replay a parked webhook call");
     }
     return pending.size();
   }

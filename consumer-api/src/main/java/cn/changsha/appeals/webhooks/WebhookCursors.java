@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,15 +97,8 @@ class WebhookCursors implements SmartLifecycle {
   /** Records that events up to {@code sequence} are served, durably, before the delivery counts as done. */
   void advance(String departmentId, String appealId, long sequence) {
     String key = key(departmentId, appealId);
-    try {
-      template.send(Topics.WEBHOOK_CURSORS.name(), key, Long.toString(sequence)).get(30, TimeUnit.SECONDS);
-      delivered.merge(key, sequence, Math::max); // only once it is kept: a retry of this event must not pass it over
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Could not record the webhook delivery of " + key, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    KafkaWrites.sendAndWait(template, Topics.WEBHOOK_CURSORS.name(), key, Long.toString(sequence), "record the webhook delivery of " + key);
+    delivered.merge(key, sequence, Math::max); // only once it is kept: a retry of this event must not pass it over
   }
 
   private void follow() {

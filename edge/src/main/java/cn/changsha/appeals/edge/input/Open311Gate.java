@@ -24,8 +24,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -57,7 +55,7 @@ class Open311Gate extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limit = limits.maxBodySize().toBytes();
-    if (!readable(request.getHeader(HttpHeaders.ACCEPT))) {
+    if (!MediaTypes.readableAccept(request.getHeader(HttpHeaders.ACCEPT))) {
       Open311Errors.write(request, response, HttpStatus.NOT_ACCEPTABLE, "The Accept header could not be read");
       return;
     }
@@ -71,7 +69,7 @@ class Open311Gate extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!isUtf8Form(contentType)) {
+    if (!MediaTypes.isUtf8Form(contentType)) {
       Open311Errors.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "Send the request as application/x-www-form-urlencoded; charset=utf-8");
       return;
@@ -97,31 +95,6 @@ class Open311Gate extends OncePerRequestFilter {
     FormBody.parse(FormBody.strictUtf8(body)).forEach((name, values) ->
         all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
     return all;
-  }
-
-  private static boolean isUtf8Form(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    try {
-      MediaType type = MediaType.parseMediaType(contentType);
-      return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)
-          && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
-    } catch (IllegalArgumentException e) { // an unreadable type, or a charset this JVM does not know
-      return false;
-    }
-  }
-
-  private static boolean readable(String accept) {
-    if (accept == null) {
-      return true;
-    }
-    try {
-      MediaType.parseMediaTypes(accept);
-      return true;
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
   }
 
   /** The request as the gate read it: its parameters from the query and the form, its body once more. */

@@ -55,7 +55,7 @@ class RequestGate extends OncePerRequestFilter {
     String contentType = request.getContentType();
     if (isScreenForm(request)) {
       // The screens' sign-in and sign-out are plain HTML forms; everything else takes JSON.
-      if (contentType != null && !isForm(contentType)) {
+      if (contentType != null && !MediaTypes.isUtf8Form(contentType)) {
         Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
             "Send the form as application/x-www-form-urlencoded"));
         return;
@@ -65,7 +65,7 @@ class RequestGate extends OncePerRequestFilter {
           "Send the body as application/json"));
       return;
     }
-    if (!readable(request.getHeader(HttpHeaders.ACCEPT))) {
+    if (!MediaTypes.readableAccept(request.getHeader(HttpHeaders.ACCEPT))) {
       Problems.write(response, Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not Acceptable",
           "The Accept header could not be read; this API answers application/json (and CSV or an .xlsx workbook for reports)"));
       return;
@@ -130,26 +130,6 @@ class RequestGate extends OncePerRequestFilter {
 
   private static boolean isScreenForm(HttpServletRequest request) {
     return request.getRequestURI().startsWith("/screens/");
-  }
-
-  private static boolean isForm(String contentType) {
-    try {
-      return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
-  }
-
-  private static boolean readable(String accept) {
-    if (accept == null) {
-      return true;
-    }
-    try {
-      MediaType.parseMediaTypes(accept);
-      return true;
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
   }
 
   private static boolean hasBody(HttpServletRequest request, long declared) {
