@@ -61,6 +61,7 @@ class StartupBanner implements StreamsBuilderFactoryBeanConfigurer {
 
         ===============================================================
          Enterprise appeal tracker is up / 企业诉求跟踪系统已启动
+           Screens ........ {}/ (sign in with a key from the file below)
            API ............ {}/api/departments
            API docs ....... {}/swagger-ui.html
            Health ......... {}/actuator/health
@@ -70,7 +71,7 @@ class StartupBanner implements StreamsBuilderFactoryBeanConfigurer {
          Try: curl -s -H "X-API-Key: $(awk -F'\t' '$2=="kiosk-01"{print $4}' {})" {}/api/departments | head -c 400
          Simulate: APPEALS_API_KEY=<the kiosk-01 key> java -jar kiosk/target/kiosk-0.1.0-SNAPSHOT-exec.jar simulate --rate 5
         ===============================================================""",
-        http, http, http, String.join(",", kafka.getBootstrapServers()),
+        http, http, http, http, String.join(",", kafka.getBootstrapServers()),
         appeals.dataDir().toAbsolutePath(), credentials, credentials, http);
   }
 }

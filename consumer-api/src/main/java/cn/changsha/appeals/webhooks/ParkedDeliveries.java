@@ -35,6 +35,8 @@ class ParkedDeliveries {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(20);
+  /** Where parked records that are not deliveries at all are counted. */
+  static final String UNREADABLE = "(unreadable)";
 
   private final KafkaProperties kafka;
   private final WebhookCursors cursors;
@@ -55,7 +57,7 @@ class ParkedDeliveries {
   /** Per department, the calls parked and not delivered since. */
   List<Parked> byDepartment() {
     Map<String, Parked> all = new TreeMap<>();
-    readPending(null, (record, departmentId) -> {
+    readPending(null, true, (record, departmentId) -> {
       OffsetDateTime at = Times.local(Instant.ofEpochMilli(record.timestamp()));
       Parked before = all.get(departmentId);
       boolean waiting = String.valueOf(reason(record)).contains(WebhookDispatcher.WaitingForEarlierEvent.PHRASE);
@@ -70,14 +72,16 @@ class ParkedDeliveries {
   /** Sends the parked, undelivered calls of one department (or all) back to the delivery topic, in the order they were parked. */
   int replay(String departmentId) {
     List<ConsumerRecord<String, String>> pending = new ArrayList<>();
-    readPending(departmentId, (record, department) -> pending.add(record));
+    readPending(departmentId, false, (record, department) -> pending.add(record));
     for (ConsumerRecord<String, String> record : pending) {
       KafkaWrites.sendAndWait(template, Topics.WEBHOOK_DELIVERIES.name(), record.key(), record.value(), "replay a parked webhook call");
     }
     return pending.size();
   }
 
-  private void readPending(String onlyDepartment, java.util.function.BiConsumer<ConsumerRecord<String, String>, String> each) {
+  /** @param counting also hand on records that are not deliveries at all, as {@link #UNREADABLE}, to be counted */
+  private void readPending(String onlyDepartment, boolean counting,
+      java.util.function.BiConsumer<ConsumerRecord<String, String>, String> each) {
     boolean whole = TopicReading.untilNow(kafka, Topics.WEBHOOK_DEAD_LETTERS.name(), new StringDeserializer(), new StringDeserializer(),
         (start, end) -> start, READ_FOR_AT_MOST, record -> {
           if (record.value() == null) {
@@ -87,7 +91,11 @@ class ParkedDeliveries {
           try {
             delivery = JSON.readTree(record.value());
           } catch (JacksonException e) {
-            return; // not a delivery (written by hand, or damaged): nothing a replay could send
+            // Not a delivery (written by hand, or damaged): counted, so monitors see it, but nothing a replay could send.
+            if (onlyDepartment == null && counting) {
+              each.accept(record, UNREADABLE);
+            }
+            return;
           }
           String departmentId = delivery.path("departmentId").asString();
           long sequence = delivery.path("event").path("sequence").asLong();
