@@ -167,7 +167,7 @@ class FuzzTest {
         new Template("POST", "/api/admin/api-keys", "{\"name\": \"fuzz-kiosk\", \"role\": \"KIOSK\"}", "admin"),
         new Template("DELETE", "/api/admin/api-keys/" + "0".repeat(64), null, "admin"),
         new Template("GET", "/internal/appeals/" + id, null, "peer"),
-        new Template("GET", "/internal/facts", null, "peer"),
+        new Template("GET", "/internal/figures/DEPARTMENTS", null, "peer"),
         new Template("GET", "/internal/departments/430104-ENV/queue", null, "peer"),
         new Template("GET", "/actuator/health", null, "none"),
         new Template("GET", "/actuator/metrics", null, "monitor"),

@@ -1,12 +1,12 @@
 package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.streams.StoreNames;
-import cn.changsha.appeals.streams.stats.AppealFacts;
-import cn.changsha.appeals.streams.stats.Statistics;
+import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.view.AppealView;
 import cn.changsha.appeals.streams.view.Times;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +24,11 @@ public class AppealQueries {
 
   private final LocalStores local;
   private final Peers peers;
-  private final Statistics statistics;
   private final Clock clock;
 
-  public AppealQueries(LocalStores local, Peers peers, Statistics statistics, Clock clock) {
+  public AppealQueries(LocalStores local, Peers peers, Clock clock) {
     this.local = local;
     this.peers = peers;
-    this.statistics = statistics;
     this.clock = clock;
   }
 
@@ -88,23 +86,22 @@ public class AppealQueries {
         .sorted(AppealFilter.NEWEST_FIRST).limit(filter.limit()).toList();
   }
 
-  /** The statistics facts of every appeal, gathered from every instance. */
-  public List<AppealFacts> allFacts() {
-    return peers.gather(StoreNames.APPEAL_STATE, this::localFacts, "/internal/facts",
-        new ParameterizedTypeReference<List<AppealFacts>>() {});
+  /** Which kept figures a statistics call reads. */
+  public enum FigureView { DEPARTMENTS, DISTRICTS, MONTH, OVERVIEW }
+
+  /** The kept figures of a view, added up over every instance (each holds the figures of its own appeals). */
+  public Figures figures(FigureView view, YearMonth month) {
+    return peers.gather(StoreNames.FIGURE_TALLIES, () -> List.of(localFigures(view, month)), "/internal/figures/{view}?month={month}",
+        new ParameterizedTypeReference<List<Figures>>() {}, view, month == null ? "" : month.toString())
+        .stream().reduce(Figures.NONE, Figures::plus);
   }
 
-  public List<AppealFacts> localFacts() {
-    return statistics.facts(local.allAppeals());
-  }
-
-  /** The open appeals' counts for the dashboard, added up over every instance. */
-  public Overview.Counts openCounts() {
-    return peers.gather(StoreNames.APPEAL_STATE, () -> List.of(localOpenCounts()), "/internal/open-counts",
-        new ParameterizedTypeReference<List<Overview.Counts>>() {}).stream().reduce(Overview.Counts.NONE, Overview.Counts::plus);
-  }
-
-  public Overview.Counts localOpenCounts() {
-    return Overview.Counts.of(local.allAppeals(), clock.instant(), Times.CHANGSHA);
+  public Figures localFigures(FigureView view, YearMonth month) {
+    return local.figures(switch (view) {
+      case DEPARTMENTS -> Figures.View.departments();
+      case DISTRICTS -> Figures.View.districts();
+      case MONTH -> Figures.View.month(month);
+      case OVERVIEW -> Figures.View.overview(clock.instant(), Times.CHANGSHA);
+    });
   }
 }

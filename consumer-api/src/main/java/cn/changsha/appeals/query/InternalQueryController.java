@@ -1,9 +1,10 @@
 package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.schema.AppealStatus;
-import cn.changsha.appeals.streams.stats.AppealFacts;
+import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.view.AppealView;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -44,14 +45,12 @@ public class InternalQueryController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
   }
 
-  @GetMapping("/internal/open-counts")
-  public List<Overview.Counts> openCounts() {
-    return List.of(appeals.localOpenCounts());
-  }
-
-  @GetMapping("/internal/facts")
-  public List<AppealFacts> facts() {
-    return appeals.localFacts();
+  @GetMapping("/internal/figures/{view}")
+  public List<Figures> figures(@PathVariable AppealQueries.FigureView view, @RequestParam(required = false) YearMonth month) {
+    if (view == AppealQueries.FigureView.MONTH && month == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month is required");
+    }
+    return List.of(appeals.localFigures(view, month));
   }
 
   @GetMapping("/internal/departments/{departmentId}/queue")

@@ -2,6 +2,7 @@ package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.streams.StoreNames;
+import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.lifecycle.DepartmentQueueIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +54,19 @@ public class LocalStores {
     return depth;
   }
 
-  /** Every appeal held here; statistics read them all. */
+  /** Every appeal held here; a search reads them all. */
   public List<AppealState> allAppeals() {
     List<AppealState> all = new ArrayList<>();
     try (KeyValueIterator<String, AppealState> it = appeals().all()) {
       it.forEachRemaining(kv -> all.add(kv.value));
     }
     return all;
+  }
+
+  /** This instance's share of the kept figures of a view: the sum over the tasks it runs. */
+  public Figures figures(Figures.View view) {
+    return Figures.read(queries.retrieveQueryableStore(StoreNames.FIGURE_TALLIES, QueryableStoreTypes.<String, Long>keyValueStore()),
+        queries.retrieveQueryableStore(StoreNames.FIGURE_MINUTES, QueryableStoreTypes.<String, byte[]>keyValueStore()), view);
   }
 
   private ReadOnlyKeyValueStore<String, AppealState> appeals() {

@@ -1,11 +1,10 @@
 package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.schema.AppealState;
-import cn.changsha.appeals.schema.AppealStatuses;
 import cn.changsha.appeals.schema.SlaClock;
 import cn.changsha.appeals.schema.SlaClockKind;
-import cn.changsha.appeals.schema.SlaState;
 import cn.changsha.appeals.streams.sla.ClockStatus;
+import cn.changsha.appeals.streams.sla.RunningClock;
 import cn.changsha.appeals.streams.view.Times;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,31 +58,14 @@ public record QueueEntry(
 
   /** The entry for an appeal as it stands at {@code now} (the business clock's instant). */
   static QueueEntry of(AppealState s, Instant now) {
-    SlaClockKind kind = runningClock(s);
-    SlaClock clock = kind == null ? null
-        : kind == SlaClockKind.FIRST_RESPONSE ? s.getSla().getFirstResponse() : s.getSla().getResolution();
-    boolean paused = clock != null && s.getSla().getPausedAt() != null;
-    Urgency urgency = clock == null ? Urgency.NONE : paused ? Urgency.PAUSED : urgency(clock, now);
-    boolean runs = clock != null && !paused;
+    RunningClock running = RunningClock.of(s);
+    Urgency urgency = running == null ? Urgency.NONE : running.paused() ? Urgency.PAUSED : urgency(running.clock(), now);
+    boolean runs = running != null && !running.paused();
     return new QueueEntry(s.getAppealId(), s.getTrackingNumber(), s.getStatus().name(),
         s.getSubmission().getDistrict(), s.getSubmission().getCategory(), s.getSubmission().getTitle(),
         s.getSubmission().getEnterprise().getName(), Times.local(s.getSubmittedAt()), Times.local(s.getUpdatedAt()),
-        runs ? Times.local(clock.getDueAt()) : null, runs ? kind : null, runs ? Times.local(clock.getWarnAt()) : null, urgency);
-  }
-
-  /**
-   * The clock that would run now, pauses aside: first response while it has not stopped, else
-   * resolution; null for an appeal without clocks, no longer open, or with both clocks stopped.
-   */
-  private static SlaClockKind runningClock(AppealState s) {
-    SlaState sla = s.getSla();
-    if (sla == null || !AppealStatuses.OPEN.contains(s.getStatus())) {
-      return null;
-    }
-    if (ClockStatus.of(sla.getFirstResponse()).running()) {
-      return SlaClockKind.FIRST_RESPONSE;
-    }
-    return ClockStatus.of(sla.getResolution()).running() ? SlaClockKind.RESOLUTION : null;
+        runs ? Times.local(running.clock().getDueAt()) : null, runs ? running.kind() : null,
+        runs ? Times.local(running.clock().getWarnAt()) : null, urgency);
   }
 
   /** A running clock: breached as {@link ClockStatus} decides it, else warned or past its warning time, else on track. */

@@ -4,11 +4,15 @@ import cn.changsha.appeals.edge.problem.BadRequestException;
 import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
+import cn.changsha.appeals.query.AppealQueries.FigureView;
+import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.stats.GroupStatistics;
+import cn.changsha.appeals.streams.stats.OpenAppeals;
 import cn.changsha.appeals.streams.stats.Statistics;
 import cn.changsha.appeals.streams.view.Times;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Figures for monitors: per department, per district, and the monthly accountability report.
- * Computed at query time from the appeal-state stores of every instance.
+ * Figures for monitors: per department, per district, the dashboard's tiles and the monthly
+ * accountability report. Read from the figures the topology keeps as events happen, gathered from
+ * every instance: a call costs in proportion to departments and districts, not to appeals.
  */
 @RestController
 public class StatisticsController {
@@ -40,18 +45,20 @@ public class StatisticsController {
 
   @GetMapping("/api/stats/departments")
   public List<GroupStatistics> departments() {
-    return statistics.byDepartment(appeals.allFacts());
+    return statistics.byDepartment(appeals.figures(FigureView.DEPARTMENTS, null));
   }
 
   /** The dashboard's tiles: open appeals by urgency and age, and the on-time shares of all clocks decided. */
   @GetMapping("/api/stats/overview")
   public Overview overview() {
-    return Overview.of(Times.local(clock.instant()), appeals.openCounts(), statistics.onTimePct(appeals.allFacts()));
+    Instant now = clock.instant();
+    Figures figures = appeals.figures(FigureView.OVERVIEW, null);
+    return Overview.of(Times.local(now), OpenAppeals.of(figures, now, Times.CHANGSHA), statistics.onTimePct(figures));
   }
 
   @GetMapping("/api/stats/districts")
   public List<GroupStatistics> districts() {
-    return statistics.byDistrict(appeals.allFacts());
+    return statistics.byDistrict(appeals.figures(FigureView.DISTRICTS, null));
   }
 
   @GetMapping("/api/reports/monthly")
@@ -69,7 +76,7 @@ public class StatisticsController {
     if (minimumToRank < 1 || minimumToRank > 10_000) {
       throw new BadRequestException("minimumToRank", "must be 1 to 10000");
     }
-    Statistics.MonthlyReport report = statistics.monthly(which, appeals.allFacts(), minimumToRank,
+    Statistics.MonthlyReport report = statistics.monthly(which, appeals.figures(FigureView.MONTH, which), minimumToRank,
         id -> reference.department(id).map(Department::getName).orElse(null));
     return switch (format) {
       case "json" -> ResponseEntity.ok(report);

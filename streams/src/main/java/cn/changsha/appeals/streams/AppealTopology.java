@@ -110,9 +110,16 @@ public final class AppealTopology {
         Stores.persistentKeyValueStore(StoreNames.DEPARTMENT_QUEUE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.SLA_TIMERS), Serdes.String(), Serdes.String()));
+    // Cached: the same few tallies change with almost every command, and the cache writes each to
+    // the changelog once per commit rather than once per change.
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.FIGURE_TALLIES), Serdes.String(), Serdes.Long()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.FIGURE_MINUTES), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     return builder.stream(Topics.APPEAL_COMMANDS.name(), consumed(Topics.APPEAL_COMMANDS))
         .process(() -> new AppealCommandProcessor(clock, lastResortDepartmentId, planner),
-            StoreNames.APPEAL_STATE, StoreNames.DEPARTMENT_QUEUE, StoreNames.SLA_TIMERS);
+            StoreNames.APPEAL_STATE, StoreNames.DEPARTMENT_QUEUE, StoreNames.SLA_TIMERS,
+            StoreNames.FIGURE_TALLIES, StoreNames.FIGURE_MINUTES);
   }
 
   static void answerEveryCommand(KStream<String, AppealOutcome> outcomes) {

@@ -12,6 +12,15 @@ public final class StoreNames {
   /** "dueAt|appealId|clock|step" → appealId for every SLA timer still to fire; scanned by range up to now. */
   public static final String SLA_TIMERS = "sla-timers";
 
+  /**
+   * Figures kept as events happen (see {@code stats.FigureKeys}): "scope|group|measure" → count, so
+   * statistics, reports and the dashboard read groups, not appeals.
+   */
+  public static final String FIGURE_TALLIES = "figure-tallies";
+
+  /** "scope|group|firstResponse" or "|resolution" → HdrHistogram of working minutes. */
+  public static final String FIGURE_MINUTES = "figure-minutes";
+
   /** "district|category" → HotspotWindow: recent submission times, for the hotspot detector. */
   public static final String HOTSPOT_WINDOWS = "hotspot-windows";
 

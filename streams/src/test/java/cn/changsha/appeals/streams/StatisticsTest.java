@@ -103,7 +103,7 @@ class StatisticsTest extends TopologyTestSupport {
 
     AppealFacts facts = facts().stream().filter(f -> f.appealId().equals(e)).findFirst().orElseThrow();
     // Thursday 09:00-12:00 with the environment branch; Thursday 12:00 to Friday 11:00 with market regulation.
-    assertThat(facts.heldWorkingTime()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+    assertThat(facts.heldWorkingTime(fx.calendar, fx.clock.instant())).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
         "430104-ENV", java.time.Duration.ofMinutes(180), "430104-MARKET", java.time.Duration.ofMinutes(240 + 120)));
     assertThat(facts.firstResponseWorkingTime()).as("the enterprise's clock did not restart").hasMinutes(180 + 240 + 60);
   }

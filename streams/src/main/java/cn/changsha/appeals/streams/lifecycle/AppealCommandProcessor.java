@@ -14,6 +14,7 @@ import cn.changsha.appeals.streams.routing.Router;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.streams.sla.SlaTimer;
 import cn.changsha.appeals.streams.sla.SlaTimerIndex;
+import cn.changsha.appeals.streams.stats.FigureIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
   private KeyValueStore<String, AppealState> states;
   private DepartmentQueueIndex queues;
   private SlaTimerIndex timers;
+  private FigureIndex figures;
   private AppealDecider decider;
 
   public AppealCommandProcessor(Clock clock, String lastResortDepartmentId, SlaPlanner planner) {
@@ -61,6 +63,8 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
     this.states = context.getStateStore(StoreNames.APPEAL_STATE);
     this.queues = new DepartmentQueueIndex(context.getStateStore(StoreNames.DEPARTMENT_QUEUE));
     this.timers = new SlaTimerIndex(context.getStateStore(StoreNames.SLA_TIMERS), planner);
+    this.figures = new FigureIndex(context.getStateStore(StoreNames.FIGURE_TALLIES),
+        context.getStateStore(StoreNames.FIGURE_MINUTES), planner.calendar());
     TimestampedKeyValueStore<String, Department> departments = context.getStateStore(StoreNames.DEPARTMENTS);
     TimestampedKeyValueStore<String, RoutingRule> rules = context.getStateStore(StoreNames.ROUTING_RULES);
     TimestampedKeyValueStore<String, SlaPolicy> policies = context.getStateStore(StoreNames.SLA_POLICIES);
@@ -77,6 +81,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
       log.warn("Skipped an empty command record for key {}", record.key());
       return;
     }
+    figures.includeEarlierAppeals(states);
     AppealState before = record.key() == null ? null : states.get(record.key());
     Decision decision = command.getAppealId().equals(record.key())
         ? decider.decide(command, before, clock.instant())
@@ -86,6 +91,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
   }
 
   private void fireDueTimers() {
+    figures.includeEarlierAppeals(states);
     Instant now = clock.instant();
     for (SlaTimerIndex.Due due : timers.dueBy(now)) {
       AppealState before = states.get(due.appealId());
@@ -111,6 +117,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
       states.put(appealId, after);
       queues.update(before, after);
       timers.update(before, after);
+      figures.update(before, after);
     }
     return after;
   }

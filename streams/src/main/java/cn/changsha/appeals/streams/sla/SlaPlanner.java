@@ -42,6 +42,10 @@ public final class SlaPlanner {
     this.warningShare = warningShare;
   }
 
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
   /** The policy for this priority and category, else for the priority, else for NORMAL. */
   public SlaPolicy policyFor(Priority priority, String category, List<SlaPolicy> policies) {
     Comparator<SlaPolicy> byId = Comparator.comparing(SlaPolicy::getPolicyId);

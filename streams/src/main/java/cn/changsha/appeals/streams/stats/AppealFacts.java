@@ -25,15 +25,18 @@ import java.util.Set;
  * @param firstResponseWorkingTime working time from receipt to acknowledgement, pauses excluded
  * @param resolutionWorkingTime working time of the current resolution cycle, pauses excluded
  * @param slaEventsByDepartment per department: warnings, breaches, escalations, efficiency-center escalations
- * @param heldWorkingTime per department, the working time the appeal spent with it while open,
- *     pauses excluded: a transfer leaves the time already spent with the department that spent it
+ * @param spentWorkingTime per department that has held the appeal, the working time it spent with it while
+ *     open, pauses excluded, up to the start of the stretch that runs now (zero for a holder that spent none): a
+ *     transfer leaves the time already spent with the department that spent it
+ * @param running the stretch of working time that runs now, with the department that holds the appeal; null while
+ *     the appeal is closed, or stands still awaiting information from the enterprise
  */
 public record AppealFacts(
     String appealId, String trackingNumber, String departmentId, String district, String category,
     AppealStatus status, Instant submittedAt, YearMonth month,
     boolean responded, Boolean firstResponseOnTime, Duration firstResponseWorkingTime,
     boolean resolved, Boolean resolutionOnTime, Duration resolutionWorkingTime,
-    Integer rating, Map<String, SlaCounts> slaEventsByDepartment, Map<String, Duration> heldWorkingTime) {
+    Integer rating, Map<String, SlaCounts> slaEventsByDepartment, Map<String, Duration> spentWorkingTime, Stretch running) {
 
   private static final Set<AppealStatus> RESOLVED = Set.of(AppealStatus.RESOLVED, AppealStatus.CLOSED);
 
@@ -44,7 +47,10 @@ public record AppealFacts(
     }
   }
 
-  public static AppealFacts of(AppealState s, BusinessCalendar calendar, Instant now) {
+  /** Working time that counts for {@code departmentId} from {@code since} until the appeal stops, pauses or moves on. */
+  public record Stretch(String departmentId, Instant since) {}
+
+  public static AppealFacts of(AppealState s, BusinessCalendar calendar) {
     List<AppealEvent> timeline = s.getTimeline();
     Instant respondedAt = timeline.stream().filter(e -> e.getType() == EventType.ACKNOWLEDGED).findFirst()
         .map(AppealEvent::getAt).orElse(null);
@@ -54,11 +60,22 @@ public record AppealFacts(
     Duration frTime = respondedAt == null ? null : workingTime(calendar, timeline, s.getSubmittedAt(), respondedAt);
     Duration resTime = !resolved || res == null || res.getStoppedAt() == null ? null
         : workingTime(calendar, timeline, res.getStartedAt(), Instant.ofEpochMilli(res.getStoppedAt()));
+    Map<String, Duration> spent = new HashMap<>();
+    Stretch running = heldStretches(calendar, timeline, spent);
     return new AppealFacts(s.getAppealId(), s.getTrackingNumber(), s.getDepartmentId(),
         s.getSubmission().getDistrict(), s.getSubmission().getCategory(), s.getStatus(), s.getSubmittedAt(),
         YearMonth.from(s.getSubmittedAt().atZone(calendar.zone())),
         respondedAt != null, onTime(fr), frTime, resolved, onTime(res), resTime, s.getRating(), slaCounts(timeline),
-        heldWorkingTime(calendar, timeline, now));
+        spent, running);
+  }
+
+  /** Per department that has held the appeal, the working time spent with it up to {@code now}, pauses excluded. */
+  public Map<String, Duration> heldWorkingTime(BusinessCalendar calendar, Instant now) {
+    Map<String, Duration> held = new HashMap<>(spentWorkingTime);
+    if (running != null) {
+      held.merge(running.departmentId(), calendar.workingTimeBetween(running.since(), now), Duration::plus);
+    }
+    return held;
   }
 
   private static Boolean onTime(SlaClock c) {
@@ -103,33 +120,36 @@ public record AppealFacts(
     return counts;
   }
 
-  static List<AppealFacts> of(List<AppealState> states, BusinessCalendar calendar, Instant now) {
+  static List<AppealFacts> of(List<AppealState> states, BusinessCalendar calendar) {
     List<AppealFacts> facts = new ArrayList<>();
-    states.forEach(s -> facts.add(of(s, calendar, now)));
+    states.forEach(s -> facts.add(of(s, calendar)));
     return facts;
   }
 
-  /** Splits the open life of the appeal at each change of holder; an open appeal's last stretch runs to now. */
-  private static Map<String, Duration> heldWorkingTime(BusinessCalendar calendar, List<AppealEvent> timeline, Instant now) {
-    Map<String, Duration> held = new HashMap<>();
+  /**
+   * Splits the open life of the appeal at each change of holder and at each pause: the working time
+   * of the finished pieces goes into {@code spent}; the piece still running, if any, is returned.
+   * An unanswered request for information stops the time like an answered one.
+   */
+  private static Stretch heldStretches(BusinessCalendar calendar, List<AppealEvent> timeline, Map<String, Duration> spent) {
     String holder = null;
     Instant since = null;
     for (AppealEvent e : timeline) {
-      boolean holderChanges = e.getType() == EventType.ROUTED || e.getType() == EventType.TRANSFERRED;
-      boolean stops = STOPS.contains(e.getType());
-      if (holder != null && since != null && (holderChanges || stops)) {
-        held.merge(holder, workingTime(calendar, timeline, since, e.getAt()), Duration::plus);
+      EventType type = e.getType();
+      boolean holderChanges = type == EventType.ROUTED || type == EventType.TRANSFERRED || type == EventType.REOPENED;
+      if (since != null && (holderChanges || STOPS.contains(type) || type == EventType.INFO_REQUESTED)) {
+        spent.merge(holder, calendar.workingTimeBetween(since, e.getAt()), Duration::plus);
         since = null;
       }
-      if (holderChanges || e.getType() == EventType.REOPENED) {
+      if (holderChanges) {
         holder = e.getDepartmentId();
+        since = e.getAt();
+        spent.putIfAbsent(holder, Duration.ZERO);
+      } else if (type == EventType.INFO_PROVIDED && holder != null) {
         since = e.getAt();
       }
     }
-    if (holder != null && since != null && now.isAfter(since)) {
-      held.merge(holder, workingTime(calendar, timeline, since, now), Duration::plus);
-    }
-    return held;
+    return since == null ? null : new Stretch(holder, since);
   }
 
   private static final Set<EventType> STOPS = Set.of(EventType.RESOLVED, EventType.CLOSED, EventType.WITHDRAWN);

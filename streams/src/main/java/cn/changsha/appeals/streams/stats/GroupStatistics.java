@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.HdrHistogram.Histogram;
 
 /**
  * The figures of one department or district. Percentages and rates are in percent, rounded to one
  * decimal; null where nothing has been decided yet. Working times are in minutes, nearest-rank
- * percentiles (the median of an even count is the lower middle value).
+ * percentiles (the median of an even count is the lower middle value); kept in histograms, they are
+ * exact below 2,048 minutes and at most 1/1024 too high above (see {@link MinuteHistograms}).
  *
  * @param firstResponseOnTimePct of the first-response clocks decided (stopped, or breached), the share on time
  * @param responseRate 响应率: appeals acknowledged, of those received
@@ -44,6 +47,29 @@ public record GroupStatistics(
         ratings.isEmpty() ? null : round(ratings.stream().mapToInt(Integer::intValue).average().orElseThrow()),
         pct(responded, received), pct(resolved, received),
         pct((int) ratings.stream().filter(r -> r >= 3).count(), ratings.size()), held.toMinutes());
+  }
+
+  /** The same figures from the kept tallies and histograms of one group; {@code heldMillis} includes the stretches still running. */
+  static GroupStatistics of(String group, Map<String, Long> t, Histogram firstResponse, Histogram resolution, long heldMillis) {
+    int received = count(t, FigureKeys.RECEIVED);
+    int ratings = count(t, FigureKeys.RATINGS);
+    return new GroupStatistics(group, received, count(t, FigureKeys.OPEN), count(t, FigureKeys.RESOLVED),
+        onTimePct(t, FigureKeys.FIRST_RESPONSE), onTimePct(t, FigureKeys.RESOLUTION),
+        MinuteHistograms.percentile(firstResponse, 50), MinuteHistograms.percentile(firstResponse, 90),
+        MinuteHistograms.percentile(resolution, 50), MinuteHistograms.percentile(resolution, 90),
+        count(t, FigureKeys.WARNINGS), count(t, FigureKeys.BREACHES), count(t, FigureKeys.ESCALATIONS),
+        ratings == 0 ? null : round((double) t.get(FigureKeys.RATING_SUM) / ratings),
+        pct(count(t, FigureKeys.RESPONDED), received), pct(count(t, FigureKeys.RESOLVED), received),
+        pct(count(t, FigureKeys.SATISFIED), ratings), Duration.ofMillis(heldMillis).toMinutes());
+  }
+
+  static int count(Map<String, Long> tallies, String measure) {
+    return Math.toIntExact(tallies.getOrDefault(measure, 0L));
+  }
+
+  private static Double onTimePct(Map<String, Long> tallies, String clock) {
+    int onTime = count(tallies, clock + FigureKeys.ON_TIME);
+    return pct(onTime, onTime + count(tallies, clock + FigureKeys.LATE));
   }
 
   static Double onTimePct(List<Boolean> decided) {

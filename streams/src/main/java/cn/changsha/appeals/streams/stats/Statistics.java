@@ -5,6 +5,8 @@ import cn.changsha.appeals.streams.calendar.BusinessCalendar;
 import cn.changsha.appeals.streams.stats.AppealFacts.SlaCounts;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** Statistics and the monthly accountability report, computed from appeal states. */
+/**
+ * Statistics and the monthly accountability report. The API reads them from the figures the
+ * topology keeps ({@link Figures}); the same definitions computed from appeal states
+ * ({@link AppealFacts}) are the reference the kept figures are tested against.
+ */
 public final class Statistics {
 
   private static final SlaCounts NONE = new SlaCounts(0, 0, 0, 0);
@@ -32,18 +38,19 @@ public final class Statistics {
   }
 
   public List<AppealFacts> facts(List<AppealState> states) {
-    return AppealFacts.of(states, calendar, clock.instant());
+    return AppealFacts.of(states, calendar);
   }
 
   /** Per department: the appeals it holds now, and the SLA events that happened while it held an appeal. */
   public List<GroupStatistics> byDepartment(List<AppealFacts> facts) {
+    Instant now = clock.instant();
     Map<String, List<AppealFacts>> held = new TreeMap<>();
     Map<String, SlaCounts> sla = new TreeMap<>();
     Map<String, Duration> time = new TreeMap<>();
     for (AppealFacts f : facts) {
       held.computeIfAbsent(f.departmentId(), d -> new ArrayList<>()).add(f);
       f.slaEventsByDepartment().forEach((d, c) -> sla.merge(d, c, SlaCounts::plus));
-      f.heldWorkingTime().forEach((d, t) -> time.merge(d, t, Duration::plus));
+      f.heldWorkingTime(calendar, now).forEach((d, t) -> time.merge(d, t, Duration::plus));
     }
     Set<String> departments = new HashSet<>(held.keySet());
     departments.addAll(sla.keySet());
@@ -54,13 +61,57 @@ public final class Statistics {
   }
 
   public List<GroupStatistics> byDistrict(List<AppealFacts> facts) {
+    Instant now = clock.instant();
     Map<String, List<AppealFacts>> byDistrict = new TreeMap<>();
     facts.forEach(f -> byDistrict.computeIfAbsent(f.district(), d -> new ArrayList<>()).add(f));
     List<GroupStatistics> all = new ArrayList<>();
     byDistrict.forEach((district, group) -> all.add(GroupStatistics.of(district, group,
         group.stream().flatMap(f -> f.slaEventsByDepartment().values().stream()).reduce(NONE, SlaCounts::plus),
-        group.stream().flatMap(f -> f.heldWorkingTime().values().stream()).reduce(Duration.ZERO, Duration::plus))));
+        group.stream().flatMap(f -> f.heldWorkingTime(calendar, now).values().stream()).reduce(Duration.ZERO, Duration::plus))));
     return all;
+  }
+
+  /** Per department that has held an appeal, from the kept figures. */
+  public List<GroupStatistics> byDepartment(Figures figures) {
+    return fromFigures(figures, FigureKeys.DEPARTMENTS + "|", FigureKeys.HOLDERS);
+  }
+
+  /** Per district that has received an appeal, from the kept figures. */
+  public List<GroupStatistics> byDistrict(Figures figures) {
+    return fromFigures(figures, FigureKeys.DISTRICTS + "|", FigureKeys.RECEIVED);
+  }
+
+  private List<GroupStatistics> fromFigures(Figures figures, String scope, String presentIf) {
+    Instant now = clock.instant();
+    List<GroupStatistics> all = new ArrayList<>();
+    figures.groups(scope).forEach((group, tallies) -> {
+      if (tallies.getOrDefault(presentIf, 0L) > 0) {
+        all.add(GroupStatistics.of(group, tallies,
+            figures.histogram(FigureKeys.measure(scope + group, FigureKeys.FIRST_RESPONSE)),
+            figures.histogram(FigureKeys.measure(scope + group, FigureKeys.RESOLUTION)), heldMillis(tallies, now)));
+      }
+    });
+    return all;
+  }
+
+  /** Time spent and finished, plus each stretch still running: its day's working time up to now, less its offset into the day. */
+  private long heldMillis(Map<String, Long> tallies, Instant now) {
+    long held = tallies.getOrDefault(FigureKeys.HELD_MILLIS, 0L);
+    for (Map.Entry<String, Long> e : tallies.entrySet()) {
+      if (e.getKey().startsWith(FigureKeys.RUNNING)) {
+        LocalDate day = LocalDate.parse(e.getKey().substring(FigureKeys.RUNNING.length()));
+        long sinceDayStart = calendar.workingTimeBetween(day.atStartOfDay(calendar.zone()).toInstant(), now).toMillis();
+        held += Math.max(0, e.getValue() * sinceDayStart - tallies.getOrDefault(FigureKeys.RUNNING_OFFSET + day, 0L));
+      }
+    }
+    return held;
+  }
+
+  /** Of every SLA clock decided so far, first responses and resolutions together, the share on time (kept figures). */
+  public Double onTimePct(Figures figures) {
+    long onTime = figures.tally(FigureKeys.measure(FigureKeys.OVERVIEW, FigureKeys.ON_TIME));
+    return GroupStatistics.pct(Math.toIntExact(onTime),
+        Math.toIntExact(onTime + figures.tally(FigureKeys.measure(FigureKeys.OVERVIEW, FigureKeys.LATE))));
   }
 
   /** Of every SLA clock decided so far, first responses and resolutions together, the share on time. */
@@ -107,6 +158,34 @@ public final class Statistics {
           touched.stream().filter(f -> f.slaEventsByDepartment().get(department).escalations() > 0).map(AppealFacts::trackingNumber).sorted().toList(),
           failings));
     }
+    return ranked(month, reports, minimumToRank);
+  }
+
+  /** The same report from the kept figures of the month (see {@link Figures.View#month}). */
+  public MonthlyReport monthly(YearMonth month, Figures kept, int minimumToRank, Function<String, String> names) {
+    String scope = FigureKeys.MONTHS + "|" + month + "|";
+    Instant now = clock.instant();
+    List<DepartmentReport> reports = new ArrayList<>();
+    kept.groups(scope).forEach((department, t) -> {
+      if (t.getOrDefault(FigureKeys.HOLDERS, 0L) == 0) {
+        return;
+      }
+      GroupStatistics figures = GroupStatistics.of(department, t,
+          kept.histogram(FigureKeys.measure(scope + department, FigureKeys.FIRST_RESPONSE)),
+          kept.histogram(FigureKeys.measure(scope + department, FigureKeys.RESOLUTION)), heldMillis(t, now));
+      Map<Failing, Integer> failings = new LinkedHashMap<>();
+      failings.put(Failing.LATE_FIRST_RESPONSE, GroupStatistics.count(t, FigureKeys.FIRST_RESPONSE + FigureKeys.LATE));
+      failings.put(Failing.LATE_RESOLUTION, GroupStatistics.count(t, FigureKeys.RESOLUTION + FigureKeys.LATE));
+      failings.put(Failing.UNSATISFIED, GroupStatistics.count(t, FigureKeys.RATINGS) - GroupStatistics.count(t, FigureKeys.SATISFIED));
+      failings.put(Failing.ESCALATED_TO_EFFICIENCY_CENTER, GroupStatistics.count(t, FigureKeys.EFFICIENCY_CENTER));
+      reports.add(new DepartmentReport(null, department, names.apply(department), figures,
+          kept.listed(FigureKeys.listPrefix(FigureKeys.OVERDUE, month) + department + "|"),
+          kept.listed(FigureKeys.listPrefix(FigureKeys.ESCALATED, month) + department + "|"), failings));
+    });
+    return ranked(month, reports, minimumToRank);
+  }
+
+  private static MonthlyReport ranked(YearMonth month, List<DepartmentReport> reports, int minimumToRank) {
     List<DepartmentReport> eligible = reports.stream().filter(r -> r.figures().received() >= minimumToRank).sorted(BEST_FIRST).toList();
     List<DepartmentReport> ranked = new ArrayList<>();
     for (int i = 0; i < eligible.size(); i++) {
