@@ -57,6 +57,10 @@ class HealthTest {
       assertThat(publicView.has("components")).isFalse();
       HttpResponse<String> monitor = http.send(tracker.request("monitor", "/actuator/health").build(), HttpResponse.BodyHandlers.ofString());
       assertThat(monitor.body()).contains("\"kafkaStreams\"").contains("RUNNING").contains("\"calendar\"");
+      JsonNode broker = JsonMapper.builder().build().readTree(monitor.body()).path("components").path("kafkaBroker");
+      assertThat(broker.path("status").asString()).isEqualTo("UP");
+      assertThat(broker.path("details").path("brokers").asInt()).isEqualTo(1);
+      assertThat(broker.path("details").path("inProcess").asBoolean()).isTrue();
       HttpResponse<String> liveness = http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health/liveness")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(liveness.statusCode()).isEqualTo(200);
