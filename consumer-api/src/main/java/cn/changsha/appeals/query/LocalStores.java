@@ -40,20 +40,6 @@ public class LocalStores {
     return open;
   }
 
-  /** How many open appeals of this department this instance holds: the queue index only, no appeal is read. */
-  public int queueDepth(String departmentId) {
-    ReadOnlyKeyValueStore<String, String> index =
-        queries.retrieveQueryableStore(StoreNames.DEPARTMENT_QUEUE, QueryableStoreTypes.keyValueStore());
-    int depth = 0;
-    try (KeyValueIterator<String, String> it = index.prefixScan(DepartmentQueueIndex.prefix(departmentId), new StringSerializer())) {
-      while (it.hasNext()) {
-        it.next();
-        depth++;
-      }
-    }
-    return depth;
-  }
-
   /** Every appeal held here; a search reads them all. */
   public List<AppealState> allAppeals() {
     List<AppealState> all = new ArrayList<>();

@@ -1,5 +1,7 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.streams.stats.FigureKeys;
+import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.query.ReferenceQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -7,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code appeals_queue_depth{department}}: the open appeals each department holds, of those this
- * instance's tasks keep (sum over the instances), counted from the queue index every 15 seconds
+ * instance's tasks keep (sum over the instances), read from the kept figures every 15 seconds
  * rather than at each scrape, so a scrape never waits on the stores.
  */
 @Component
@@ -38,9 +41,10 @@ class QueueDepths {
 
   private void count() {
     try {
+      Map<String, Map<String, Long>> held = local.figures(Figures.View.departments()).groups(FigureKeys.DEPARTMENTS + "|");
       List<MultiGauge.Row<?>> rows = new ArrayList<>();
-      reference.departments().forEach(department -> rows.add(
-          MultiGauge.Row.of(Tags.of("department", department.getDepartmentId()), local.queueDepth(department.getDepartmentId()))));
+      reference.departments().forEach(department -> rows.add(MultiGauge.Row.of(Tags.of("department", department.getDepartmentId()),
+          held.getOrDefault(department.getDepartmentId(), Map.of()).getOrDefault(FigureKeys.OPEN, 0L))));
       depths.register(rows, true);
     } catch (RuntimeException e) {
       // Streams not running yet, or rebalancing: the last figures stand until the next count.
