@@ -157,7 +157,7 @@ public final class Benchmark implements Callable<Integer> {
               settle(kafka);
             }
             if (scenario == Scenario.QUERIES && chosen.contains(Scenario.MEMORY)) {
-              memory.sample("stores filled, before the read load");
+              memory.sample("stores filled, before the reads");
             }
             section = switch (scenario) {
               case BASELINE -> {
@@ -247,20 +247,21 @@ public final class Benchmark implements Callable<Integer> {
       double seconds = 30; // the first start
       double load = settings.warmup().toSeconds() + settings.duration().toSeconds() + 5;
       if (chosen.contains(Scenario.BASELINE)) {
-        seconds += settings.baselineRecords() / 5_000.0 + settings.baselineRecords() / 5_000.0 + 10;
+        seconds += settings.baselineRecords() / 10_000.0 + settings.baselineRecords() / 10_000.0 + 10;
       }
       if (chosen.contains(Scenario.TOPOLOGY)) {
-        seconds += 15 + settings.appeals() / 800.0 + settings.appeals() * FillPlan.actionsPerAppeal() / 1_500.0;
+        seconds += 15 + settings.appeals() / 1_200.0 + settings.appeals() * FillPlan.actionsPerAppeal() / 2_500.0;
       }
       if (chosen.contains(Scenario.LATENCY)) {
         // The highest rate is more than the intake takes on two cores: its backlog is worked off after it.
         seconds += settings.rates().size() * (load + 15) + settings.rates().stream().mapToDouble(r -> Math.max(0, r - 500) * load / 500.0).sum();
       }
       if (chosen.contains(Scenario.QUERIES)) {
-        seconds += 2 * load + 4 * (load + settings.grace().toSeconds() + 30);
+        // The statistics and the report are computed per call over every appeal: seconds each with a million.
+        seconds += 2 * load + 4 * (load + settings.grace().toSeconds() + 30 + 3 * settings.appeals() / 40_000.0);
       }
       if (chosen.contains(Scenario.RECOVERY)) {
-        seconds += 60 + 2 * settings.appeals() / 3_000.0;
+        seconds += 60 + 2 * settings.appeals() / 10_000.0;
       }
       if (chosen.contains(Scenario.DEADLINES)) {
         seconds += 200;

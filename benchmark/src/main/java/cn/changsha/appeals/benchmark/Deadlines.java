@@ -168,8 +168,8 @@ final class Deadlines {
       section.row("cost of a timer check", "not measured");
     } else {
       section.line(String.format(Locale.ROOT, "- cost of a timer check, from Kafka Streams' own thread metrics in `/actuator/prometheus` "
-              + "after the run (one punctuation runs every due punctuator of the thread's tasks: the six timer checks, "
-              + "the hotspot windows' if any): average %.3f ms, max %.3f ms, %,.0f punctuations since the restart",
+              + "after the run (a punctuation of the stream thread runs the timer checks of its tasks that are due, the only "
+              + "punctuator of the topology): average %.3f ms, max %.3f ms, %,.0f punctuations since the restart",
           punctuation.getOrDefault("avg", -1.0), punctuation.getOrDefault("max", -1.0), punctuation.getOrDefault("total", -1.0)));
       section.row("cost of a timer check (punctuation of the stream thread)", String.format(Locale.ROOT, "avg %.3f ms, max %.3f ms",
           punctuation.getOrDefault("avg", -1.0), punctuation.getOrDefault("max", -1.0)));

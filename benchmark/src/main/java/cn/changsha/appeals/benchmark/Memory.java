@@ -44,14 +44,14 @@ final class Memory {
   }
 
   Section run() {
-    sample("after the read load (scenario 4)");
+    sample("after the reads of scenario 4");
     Section section = new Section(Scenario.MEMORY);
     if (samples.isEmpty()) {
       return section.failed("the app was not running");
     }
     Sample worst = samples.stream().max((a, b) -> Long.compare(a.rssKb(), b.rssKb())).orElseThrow();
     section.row(String.format(Locale.ROOT, "resident set (VmRSS), %,d appeals, heap -Xmx%s", worst.appeals(), settings.heap()),
-        mib(worst.rssKb()) + " (" + worst.when() + ")", "≤ 1.5 GB", worst.rssKb() > 0 && worst.rssKb() <= TARGET_KB);
+        mib(worst.rssKb()) + ", " + worst.when(), "≤ 1.5 GB", worst.rssKb() > 0 && worst.rssKb() <= TARGET_KB);
     section.line("Read from `/proc/<pid>/status` of the app's JVM (started with `-Xmx" + settings.heap() + "`, everything else default); "
         + "heap from the app's `/actuator/metrics` (`jvm.memory.used`, `jvm.memory.committed`, area heap).");
     section.line("");

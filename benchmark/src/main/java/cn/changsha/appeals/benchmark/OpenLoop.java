@@ -48,12 +48,24 @@ final class OpenLoop {
     this.maxInFlight = maxInFlight;
   }
 
+  /**
+   * The warm-up runs first at the same rate and is waited out (up to the grace period) before the
+   * measured schedule starts afresh: a warm-up the server could not keep up with would otherwise
+   * hand its backlog to the measured requests.
+   */
   LatencyResult run(Function<Shot, CompletableFuture<Outcome>> call) {
-    long warmupShots = Math.round(rate * warmup.toNanos() / 1e9);
-    long measuredShots = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
-    long total = warmupShots + measuredShots;
+    long warmupShots = 0;
+    if (!warmup.isZero()) {
+      warmupShots = phase(name + " warm-up", warmup, false, 0, call).intended();
+    }
+    return phase(name, duration, true, warmupShots, call);
+  }
+
+  /** One schedule of requests; they are numbered from {@code firstIndex}, so no two of a run share a number. */
+  private LatencyResult phase(String label, Duration length, boolean measured, long firstIndex,
+      Function<Shot, CompletableFuture<Outcome>> call) {
+    long total = Math.max(1, Math.round(rate * length.toNanos() / 1e9));
     long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-    long measureStart = intended(begin, warmupShots);
     long deadline = intended(begin, total) + grace.toNanos();
 
     Semaphore slots = new Semaphore(maxInFlight);
@@ -63,10 +75,10 @@ final class OpenLoop {
     Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     LongAdder ok = new LongAdder();
     AtomicLong sent = new AtomicLong();
-    AtomicLong lastAnswer = new AtomicLong(measureStart);
+    AtomicLong lastAnswer = new AtomicLong(begin);
     long abandoned = 0;
 
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon(name + "-progress"));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon(label + "-progress"));
     ticker.scheduleAtFixedRate(() -> {
       Histogram interval;
       synchronized (latency) {
@@ -75,7 +87,7 @@ final class OpenLoop {
       }
       double at = (System.nanoTime() - begin) / 1e9;
       System.out.printf("  [%s] %5.1f s: sent %,d of %,d, answered %,d, in flight %d; last 5 s p50 %s p99 %s; errors %d%n",
-          name, at, sent.get(), total, ok.sum(), maxInFlight - slots.availablePermits(),
+          label, at, sent.get(), total, ok.sum(), maxInFlight - slots.availablePermits(),
           Latencies.millis(interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(50)),
           Latencies.millis(interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99)),
           errors.values().stream().mapToLong(LongAdder::sum).sum());
@@ -91,11 +103,8 @@ final class OpenLoop {
         if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           break;
         }
-        long index = next;
-        boolean measured = index >= warmupShots;
-        if (measured) {
-          outstanding.put(index, due);
-        }
+        long index = firstIndex + next;
+        outstanding.put(index, due);
         sent.incrementAndGet();
         CompletableFuture<Outcome> answer;
         try {
@@ -106,7 +115,7 @@ final class OpenLoop {
         answer.whenComplete((outcome, error) -> {
           slots.release();
           long done = System.nanoTime();
-          if (!measured || outstanding.remove(index) == null) {
+          if (outstanding.remove(index) == null) {
             return;
           }
           if (error == null && outcome.ok()) {
@@ -120,7 +129,7 @@ final class OpenLoop {
         });
       }
       long unsentAt = System.nanoTime();
-      for (long i = Math.max(next, warmupShots); i < total; i++) {
+      for (long i = next; i < total; i++) {
         recorder.recordValue(Math.max(1, (unsentAt - intended(begin, i)) / 1000));
         abandoned++;
       }
@@ -147,8 +156,8 @@ final class OpenLoop {
 
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((reason, count) -> errorCounts.put(reason, count.sum()));
-    double window = Math.max(duration.toNanos(), lastAnswer.get() - measureStart) / 1e9;
-    return new LatencyResult(name, rate, duration, measuredShots, ok.sum(), errorCounts, abandoned, latency, ok.sum() / window);
+    double window = Math.max(length.toNanos(), lastAnswer.get() - begin) / 1e9;
+    return new LatencyResult(label, rate, length, total, ok.sum(), errorCounts, abandoned, latency, ok.sum() / window);
   }
 
   private long intended(long begin, long index) {

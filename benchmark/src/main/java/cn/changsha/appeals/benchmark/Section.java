@@ -23,6 +23,12 @@ final class Section {
     return this;
   }
 
+  /** A figure beside a target it could not be held against (what it is compared with was not measured). */
+  Section unjudged(String measure, String figure, String target) {
+    rows.add(new Row(measure, figure, target, null));
+    return this;
+  }
+
   Section row(String measure, String figure, String target, boolean met) {
     rows.add(new Row(measure, figure, target, met));
     return this;
