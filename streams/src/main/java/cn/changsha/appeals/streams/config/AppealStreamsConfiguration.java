@@ -43,32 +43,42 @@ public class AppealStreamsConfiguration {
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration appealStreamsConfig(
       KafkaProperties kafka, AppealsProperties appeals, DeadLetters deadLetters, @Value("${server.port:8080}") int port) {
-    Map<String, Object> props = new HashMap<>();
+    Map<String, Object> props = new HashMap<>(processingSettings(appeals));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, appeals.dataDir().resolve("streams").toAbsolutePath().toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, appeals.advertisedHost() + ":" + port);
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) appeals.replicationFactor());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, appeals.standbyReplicas());
     // Static membership: a restarted instance takes its tasks back at once instead of
     // waiting out the session timeout of its previous self.
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), appeals.instanceIdOr(port));
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
     // With static membership a dead instance is noticed only when its session times out; Kafka's
     // 45 s default meant 45 s of 503s for its appeals after a crash.
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) appeals.sessionTimeout().toMillis());
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
         (int) Math.max(1000, appeals.sessionTimeout().toMillis() / 4));
-    // Under exactly-once, answers become visible only when a transaction commits: the commit
-    // interval is most of the latency a kiosk waits for its receipt.
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) appeals.commitInterval().toMillis());
     // No record stops the topology: unreadable ones and ones a processor throws on go to the dead letters.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
     props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(DeadLetterProcessingHandler.DEAD_LETTERS_CONFIG, deadLetters);
     return new KafkaStreamsConfiguration(props);
+  }
+
+  /**
+   * The settings that decide how fast, and how safely, records go through the topology: exactly
+   * once, the commit interval, committed reads, replication. Public so that a benchmark can run
+   * another topology on the same terms and compare.
+   */
+  public static Map<String, Object> processingSettings(AppealsProperties appeals) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) appeals.replicationFactor());
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    // Under exactly-once, answers become visible only when a transaction commits: the commit
+    // interval is most of the latency a kiosk waits for its receipt.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) appeals.commitInterval().toMillis());
+    return props;
   }
 
   @Bean

@@ -1,0 +1,37 @@
+package cn.changsha.appeals.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one run was asked to do; printed into the report so a figure is never read without the
+ * size and settings that produced it.
+ */
+record Settings(
+    int appeals,
+    int baselineRecords,
+    List<Integer> rates,
+    Duration duration,
+    Duration warmup,
+    Duration grace,
+    int appealReadRate,
+    int queueReadRate,
+    int heavyReadRate,
+    int maxInFlight,
+    int maxInFlightHeavy,
+    int probes,
+    String heap,
+    Path appJar,
+    Path dataDir,
+    Path out,
+    long seed,
+    String runId,
+    String commandLine) {
+
+  static final int DEFAULT_APPEALS = 1_000_000;
+
+  boolean smallerThanDefault() {
+    return appeals < DEFAULT_APPEALS;
+  }
+}
