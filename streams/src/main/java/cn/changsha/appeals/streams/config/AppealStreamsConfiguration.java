@@ -62,6 +62,8 @@ public class AppealStreamsConfiguration {
     props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(DeadLetterProcessingHandler.DEAD_LETTERS_CONFIG, deadLetters);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
+    props.put(SharedStoreMemory.MEMORY_CONFIG, appeals.storeMemory().toBytes());
     return new KafkaStreamsConfiguration(props);
   }
 

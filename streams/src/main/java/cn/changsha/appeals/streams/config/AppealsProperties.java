@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of one instance, under the {@code appeals.} prefix.
@@ -24,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sla warning threshold of the response-time targets
  * @param hotspots window and threshold of hotspot detection
  * @param clock a simulated business clock for demonstrations; real time when no start is given
+ * @param storeMemory off-heap memory all the instance's state stores share (RocksDB's block cache and
+ *     memtables), on top of the heap
  */
 @ConfigurationProperties("appeals")
 public record AppealsProperties(
@@ -40,7 +43,8 @@ public record AppealsProperties(
     @DefaultValue Calendar calendar,
     @DefaultValue Sla sla,
     @DefaultValue Hotspots hotspots,
-    @DefaultValue SimulatedTime clock) {
+    @DefaultValue SimulatedTime clock,
+    @DefaultValue("256MB") DataSize storeMemory) {
 
   /**
    * @param start the business instant the simulated clock starts at, e.g. 2026-11-22T09:00+08:00
