@@ -6,14 +6,13 @@ import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.Department;
 import cn.changsha.appeals.schema.HotspotWindow;
 import cn.changsha.appeals.schema.Liaison;
-import cn.changsha.appeals.schema.RoutingRule;
-import cn.changsha.appeals.schema.SlaPolicy;
-import cn.changsha.appeals.schema.serde.AvroSerde;
 import cn.changsha.appeals.schema.EventType;
+import cn.changsha.appeals.schema.serde.AvroSerde;
 import cn.changsha.appeals.streams.hotspot.HotspotDetector;
 import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import cn.changsha.appeals.streams.lifecycle.AppealCommandProcessor;
 import cn.changsha.appeals.streams.lifecycle.AppealOutcome;
+import cn.changsha.appeals.streams.routing.ReferenceChanges;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.streams.view.DepartmentQueueRecord;
 import cn.changsha.appeals.topics.Topic;
@@ -27,7 +26,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -35,9 +36,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
@@ -58,6 +60,7 @@ public final class AppealTopology {
   private final SlaPlanner planner;
   private final HotspotSettings hotspots;
   private final MeterRegistry meters;
+  private final ReferenceChanges referenceChanges = new ReferenceChanges();
 
   public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots) {
     this(clock, lastResortDepartmentId, planner, hotspots, new SimpleMeterRegistry());
@@ -89,18 +92,25 @@ public final class AppealTopology {
     createReferenceTables(builder);
   }
 
-  static void createReferenceTables(StreamsBuilder builder) {
+  void createReferenceTables(StreamsBuilder builder) {
     builder.globalTable(Topics.DEPARTMENTS.name(), consumed(Topics.DEPARTMENTS),
         Materialized.<String, Department, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEPARTMENTS));
-    builder.globalTable(Topics.ROUTING_RULES.name(), consumed(Topics.ROUTING_RULES),
-        Materialized.<String, RoutingRule, KeyValueStore<Bytes, byte[]>>as(StoreNames.ROUTING_RULES));
-    builder.globalTable(Topics.SLA_POLICIES.name(), consumed(Topics.SLA_POLICIES),
-        Materialized.<String, SlaPolicy, KeyValueStore<Bytes, byte[]>>as(StoreNames.SLA_POLICIES));
+    // Rules and policies as global stores of our own writing, which count the changes (see ReferenceChanges).
+    builder.addGlobalStore(globalStore(StoreNames.ROUTING_RULES, Topics.ROUTING_RULES), Topics.ROUTING_RULES.name(),
+        consumed(Topics.ROUTING_RULES), () -> referenceChanges.rulesWriter(StoreNames.ROUTING_RULES));
+    builder.addGlobalStore(globalStore(StoreNames.SLA_POLICIES, Topics.SLA_POLICIES), Topics.SLA_POLICIES.name(),
+        consumed(Topics.SLA_POLICIES), () -> referenceChanges.policiesWriter(StoreNames.SLA_POLICIES));
     builder.globalTable(Topics.LIAISONS.name(), consumed(Topics.LIAISONS),
         Materialized.<String, Liaison, KeyValueStore<Bytes, byte[]>>as(StoreNames.LIAISONS));
     // Not reference data of the work chain, but read the same way: every instance checks API keys locally.
     builder.globalTable(Topics.API_KEYS.name(), consumed(Topics.API_KEYS),
         Materialized.<String, ApiKey, KeyValueStore<Bytes, byte[]>>as(StoreNames.API_KEYS));
+  }
+
+  /** Like a global table's store: timestamped, its topic its changelog. */
+  private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> globalStore(String name, Topic<String, V> topic) {
+    return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(name), Serdes.String(), topic.valueSerde())
+        .withLoggingDisabled();
   }
 
   KStream<String, AppealOutcome> createAppealStream(StreamsBuilder builder) {
@@ -117,7 +127,7 @@ public final class AppealTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.FIGURE_MINUTES), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     return builder.stream(Topics.APPEAL_COMMANDS.name(), consumed(Topics.APPEAL_COMMANDS))
-        .process(() -> new AppealCommandProcessor(clock, lastResortDepartmentId, planner),
+        .process(() -> new AppealCommandProcessor(clock, lastResortDepartmentId, planner, referenceChanges),
             StoreNames.APPEAL_STATE, StoreNames.DEPARTMENT_QUEUE, StoreNames.SLA_TIMERS,
             StoreNames.FIGURE_TALLIES, StoreNames.FIGURE_MINUTES);
   }
@@ -155,15 +165,26 @@ public final class AppealTopology {
         .to(Topics.HOTSPOTS.name(), produced(Topics.HOTSPOTS));
   }
 
-  /** Each department's own topic, and the same records, keyed by appeal, for the departments' webhooks. */
+  /**
+   * Each department's own topic, and the same records, keyed by appeal, for the departments'
+   * webhooks; each record is written as JSON once for both.
+   */
   static void feedDepartmentQueues(KStream<String, AppealOutcome> outcomes) {
-    TopicNameExtractor<String, DepartmentQueueRecord> toDepartmentTopic =
-        (appealId, entry, context) -> Topics.departmentQueue(entry.departmentId());
-    Produced<String, DepartmentQueueRecord> asJson =
-        Produced.with(Serdes.String(), new JacksonJsonSerde<>(DepartmentQueueRecord.class).noTypeInfo());
-    KStream<String, DepartmentQueueRecord> entries = outcomes.flatMapValues(AppealTopology::departmentEntries);
-    entries.to(toDepartmentTopic, asJson);
+    Serializer<DepartmentQueueRecord> json = new JacksonJsonSerde<>(DepartmentQueueRecord.class).noTypeInfo().serializer();
+    KStream<String, AddressedJson> entries = outcomes.flatMapValues(AppealTopology::departmentEntries)
+        .mapValues(entry -> new AddressedJson(entry.departmentId(), json.serialize(null, entry)));
+    Produced<String, AddressedJson> asJson = Produced.with(Serdes.String(), AddressedJson.SERDE);
+    entries.to((appealId, entry, context) -> Topics.departmentQueue(entry.departmentId()), asJson);
     entries.to(Topics.WEBHOOK_DELIVERIES.name(), asJson);
+  }
+
+  /** A department queue record, already JSON, and the department whose topic it goes to. */
+  record AddressedJson(String departmentId, byte[] json) {
+    static final Serde<AddressedJson> SERDE = Serdes.serdeFrom(
+        (topic, value) -> value == null ? null : value.json(),
+        (topic, bytes) -> {
+          throw new UnsupportedOperationException("written only");
+        });
   }
 
   private static List<DepartmentQueueRecord> departmentEntries(AppealOutcome outcome) {

@@ -10,6 +10,7 @@ import cn.changsha.appeals.schema.RoutingRule;
 import cn.changsha.appeals.schema.SlaPolicy;
 import cn.changsha.appeals.streams.StoreNames;
 import cn.changsha.appeals.streams.routing.GlobalReferenceData;
+import cn.changsha.appeals.streams.routing.ReferenceChanges;
 import cn.changsha.appeals.streams.routing.Router;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.streams.sla.SlaTimer;
@@ -44,6 +45,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
   private final Clock clock;
   private final String lastResortDepartmentId;
   private final SlaPlanner planner;
+  private final ReferenceChanges referenceChanges;
   private ProcessorContext<String, AppealOutcome> context;
   private KeyValueStore<String, AppealState> states;
   private DepartmentQueueIndex queues;
@@ -51,7 +53,8 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
   private FigureIndex figures;
   private AppealDecider decider;
 
-  public AppealCommandProcessor(Clock clock, String lastResortDepartmentId, SlaPlanner planner) {
+  public AppealCommandProcessor(Clock clock, String lastResortDepartmentId, SlaPlanner planner, ReferenceChanges referenceChanges) {
+    this.referenceChanges = referenceChanges;
     this.clock = clock;
     this.lastResortDepartmentId = lastResortDepartmentId;
     this.planner = planner;
@@ -70,7 +73,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
     TimestampedKeyValueStore<String, SlaPolicy> policies = context.getStateStore(StoreNames.SLA_POLICIES);
     TimestampedKeyValueStore<String, Liaison> liaisons = context.getStateStore(StoreNames.LIAISONS);
     this.decider = new AppealDecider(new Router(lastResortDepartmentId),
-        new GlobalReferenceData(departments, rules, policies, liaisons), planner);
+        new GlobalReferenceData(departments, rules, policies, liaisons, referenceChanges), planner);
     context.schedule(TIMER_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
   }
 

@@ -11,23 +11,38 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-/** Reference data read from the global stores a processor sees; changes arrive without a restart. */
+/**
+ * Reference data read from the global stores a processor sees; changes arrive without a restart.
+ * Rules and policies, read whole for every submission, are decoded once per change.
+ */
 public final class GlobalReferenceData implements ReferenceData {
 
   private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Department>> departments;
   private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<RoutingRule>> rules;
   private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<SlaPolicy>> policies;
   private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Liaison>> liaisons;
+  private final ReferenceChanges changes;
+  private Cached<RoutingRule> cachedRules = Cached.none();
+  private Cached<SlaPolicy> cachedPolicies = Cached.none();
+
+  /** A decoded list and the count of changes it reflects. */
+  private record Cached<V>(long changes, List<V> values) {
+    static <V> Cached<V> none() {
+      return new Cached<>(-1, List.of());
+    }
+  }
 
   public GlobalReferenceData(
       ReadOnlyKeyValueStore<String, ValueAndTimestamp<Department>> departments,
       ReadOnlyKeyValueStore<String, ValueAndTimestamp<RoutingRule>> rules,
       ReadOnlyKeyValueStore<String, ValueAndTimestamp<SlaPolicy>> policies,
-      ReadOnlyKeyValueStore<String, ValueAndTimestamp<Liaison>> liaisons) {
+      ReadOnlyKeyValueStore<String, ValueAndTimestamp<Liaison>> liaisons,
+      ReferenceChanges changes) {
     this.departments = departments;
     this.rules = rules;
     this.policies = policies;
     this.liaisons = liaisons;
+    this.changes = changes;
   }
 
   @Override
@@ -37,12 +52,20 @@ public final class GlobalReferenceData implements ReferenceData {
 
   @Override
   public List<RoutingRule> routingRules() {
-    return all(rules);
+    long now = changes.rules.get();
+    if (cachedRules.changes() != now) {
+      cachedRules = new Cached<>(now, all(rules));
+    }
+    return cachedRules.values();
   }
 
   @Override
   public List<SlaPolicy> slaPolicies() {
-    return all(policies);
+    long now = changes.policies.get();
+    if (cachedPolicies.changes() != now) {
+      cachedPolicies = new Cached<>(now, all(policies));
+    }
+    return cachedPolicies.values();
   }
 
   @Override
@@ -60,6 +83,6 @@ public final class GlobalReferenceData implements ReferenceData {
         }
       });
     }
-    return values;
+    return List.copyOf(values);
   }
 }

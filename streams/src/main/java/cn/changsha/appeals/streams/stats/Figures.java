@@ -75,6 +75,12 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
   }
 
   public Figures plus(Figures other) {
+    if (other.tallies.isEmpty() && other.minutes.isEmpty()) {
+      return this;
+    }
+    if (tallies.isEmpty() && minutes.isEmpty()) {
+      return other;
+    }
     Map<String, Long> t = new HashMap<>(tallies);
     other.tallies.forEach((k, v) -> t.merge(k, v, Long::sum));
     Map<String, byte[]> m = new HashMap<>(minutes);

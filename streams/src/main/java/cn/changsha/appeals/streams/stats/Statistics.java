@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,24 +84,26 @@ public final class Statistics {
 
   private List<GroupStatistics> fromFigures(Figures figures, String scope, String presentIf) {
     Instant now = clock.instant();
+    Map<LocalDate, Long> dayToNow = new HashMap<>();
     List<GroupStatistics> all = new ArrayList<>();
     figures.groups(scope).forEach((group, tallies) -> {
       if (tallies.getOrDefault(presentIf, 0L) > 0) {
         all.add(GroupStatistics.of(group, tallies,
             figures.histogram(FigureKeys.measure(scope + group, FigureKeys.FIRST_RESPONSE)),
-            figures.histogram(FigureKeys.measure(scope + group, FigureKeys.RESOLUTION)), heldMillis(tallies, now)));
+            figures.histogram(FigureKeys.measure(scope + group, FigureKeys.RESOLUTION)), heldMillis(tallies, now, dayToNow)));
       }
     });
     return all;
   }
 
   /** Time spent and finished, plus each stretch still running: its day's working time up to now, less its offset into the day. */
-  private long heldMillis(Map<String, Long> tallies, Instant now) {
+  private long heldMillis(Map<String, Long> tallies, Instant now, Map<LocalDate, Long> dayToNow) {
     long held = tallies.getOrDefault(FigureKeys.HELD_MILLIS, 0L);
     for (Map.Entry<String, Long> e : tallies.entrySet()) {
       if (e.getKey().startsWith(FigureKeys.RUNNING)) {
         LocalDate day = LocalDate.parse(e.getKey().substring(FigureKeys.RUNNING.length()));
-        long sinceDayStart = calendar.workingTimeBetween(day.atStartOfDay(calendar.zone()).toInstant(), now).toMillis();
+        long sinceDayStart = dayToNow.computeIfAbsent(day,
+            d -> calendar.workingTimeBetween(d.atStartOfDay(calendar.zone()).toInstant(), now).toMillis());
         held += Math.max(0, e.getValue() * sinceDayStart - tallies.getOrDefault(FigureKeys.RUNNING_OFFSET + day, 0L));
       }
     }
@@ -165,6 +168,7 @@ public final class Statistics {
   public MonthlyReport monthly(YearMonth month, Figures kept, int minimumToRank, Function<String, String> names) {
     String scope = FigureKeys.MONTHS + "|" + month + "|";
     Instant now = clock.instant();
+    Map<LocalDate, Long> dayToNow = new HashMap<>();
     List<DepartmentReport> reports = new ArrayList<>();
     kept.groups(scope).forEach((department, t) -> {
       if (t.getOrDefault(FigureKeys.HOLDERS, 0L) == 0) {
@@ -172,7 +176,7 @@ public final class Statistics {
       }
       GroupStatistics figures = GroupStatistics.of(department, t,
           kept.histogram(FigureKeys.measure(scope + department, FigureKeys.FIRST_RESPONSE)),
-          kept.histogram(FigureKeys.measure(scope + department, FigureKeys.RESOLUTION)), heldMillis(t, now));
+          kept.histogram(FigureKeys.measure(scope + department, FigureKeys.RESOLUTION)), heldMillis(t, now, dayToNow));
       Map<Failing, Integer> failings = new LinkedHashMap<>();
       failings.put(Failing.LATE_FIRST_RESPONSE, GroupStatistics.count(t, FigureKeys.FIRST_RESPONSE + FigureKeys.LATE));
       failings.put(Failing.LATE_RESOLUTION, GroupStatistics.count(t, FigureKeys.RESOLUTION + FigureKeys.LATE));
