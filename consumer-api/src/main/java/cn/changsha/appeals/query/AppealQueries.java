@@ -25,8 +25,10 @@ public class AppealQueries {
   private final LocalStores local;
   private final Peers peers;
   private final Clock clock;
+  private final WholeScans wholeScans;
 
-  public AppealQueries(LocalStores local, Peers peers, Clock clock) {
+  public AppealQueries(LocalStores local, Peers peers, WholeScans wholeScans, Clock clock) {
+    this.wholeScans = wholeScans;
     this.local = local;
     this.peers = peers;
     this.clock = clock;
@@ -66,7 +68,7 @@ public class AppealQueries {
   /** This instance's part of a department's queue, unordered: the merge orders the whole. */
   public List<QueueEntry> localQueue(String departmentId) {
     Instant now = clock.instant();
-    return local.queue(departmentId).stream().map(s -> QueueEntry.of(s, now)).toList();
+    return wholeScans.run(() -> local.queue(departmentId).stream().map(s -> QueueEntry.of(s, now)).toList());
   }
 
   /** The appeals a search wants, gathered from every instance: the newest {@code filter.limit()} of them. */
@@ -82,8 +84,8 @@ public class AppealQueries {
 
   /** This instance's matches, already cut to the limit: no instance can hold more of the newest than that. */
   public List<AppealView> localMatching(AppealFilter filter) {
-    return local.allAppeals().stream().filter(filter::matches).map(AppealView::from)
-        .sorted(AppealFilter.NEWEST_FIRST).limit(filter.limit()).toList();
+    return wholeScans.run(() -> local.allAppeals().stream().filter(filter::matches).map(AppealView::from)
+        .sorted(AppealFilter.NEWEST_FIRST).limit(filter.limit()).toList());
   }
 
   /** Which kept figures a statistics call reads. */

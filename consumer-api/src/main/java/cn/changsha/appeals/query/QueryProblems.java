@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * While Kafka Streams moves partitions between instances (a start, a stop, a crash) its stores
- * cannot be read for a moment: that is a 503 to retry, not a server error.
+ * cannot be read for a moment: that is a 503 to retry, not a server error. So is a read refused
+ * because too many reads of whole queues run at once ({@link WholeScans}).
  */
 @RestControllerAdvice(assignableTypes = {QueryController.class, InternalQueryController.class,
     StatisticsController.class, HotspotController.class, SlaController.class})
@@ -22,5 +23,12 @@ public class QueryProblems {
         "The state stores are being moved between instances; retry in a few seconds");
     problem.setTitle("Rebalancing");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+  }
+
+  @ExceptionHandler(WholeScans.Busy.class)
+  ResponseEntity<ProblemDetail> busy(WholeScans.Busy e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getReason());
+    problem.setTitle("Busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
   }
 }

@@ -56,38 +56,43 @@ class KeptFiguresTest extends TopologyTestSupport {
 
   @Test
   void keptFiguresEqualTheFiguresComputedFromTheAppeals() {
-    Instant now = fx.clock.instant();
-    int accepted = 0;
-    for (int step = 1; step <= 1200; step++) {
-      now = now.plus(Duration.ofMinutes(10L * random.nextInt(13)));
-      fx.advanceTo(now);
-      if (appeals.isEmpty() || random.nextInt(10) < 3) {
-        String[] where = WHERE[random.nextInt(WHERE.length)];
-        appeals.add(fx.submit(where[0], where[1], PRIORITIES[random.nextInt(PRIORITIES.length)]));
-      } else if (act(appeals.get(random.nextInt(appeals.size()))) == CommandOutcome.ACCEPTED) {
-        accepted++;
-      }
+    int[] accepted = {0};
+    Instant end = work(1200, (step, now, outcome) -> {
+      accepted[0] += outcome == CommandOutcome.ACCEPTED ? 1 : 0;
       if (step % 200 == 0) {
         assertKeptEqualsComputed(now);
       }
-    }
-    assertThat(accepted).as("the workload moved appeals on").isGreaterThan(200);
-    assertThat(YearMonth.from(now.atZone(CHANGSHA))).as("the workload spans months").isAfter(YearMonth.of(2026, 3));
+    });
+    assertThat(accepted[0]).as("the workload moved appeals on").isGreaterThan(200);
+    assertThat(YearMonth.from(end.atZone(CHANGSHA))).as("the workload spans months").isAfter(YearMonth.of(2026, 3));
   }
 
-  @Test
-  void appealsHeldBeforeFiguresWereKeptAreCountedOnceOnUpgrade() {
+  /** What the test looks at after each step: the step's number, the clock, and the outcome of an action (null for a submission). */
+  interface AfterStep {
+    void accept(int step, Instant now, CommandOutcome outcome);
+  }
+
+  /** Steps of 0 to 120 minutes on whole ten minutes, timers firing; three in ten file an appeal, the rest act on one. */
+  private Instant work(int steps, AfterStep afterStep) {
     Instant now = fx.clock.instant();
-    for (int step = 1; step <= 300; step++) {
+    for (int step = 1; step <= steps; step++) {
       now = now.plus(Duration.ofMinutes(10L * random.nextInt(13)));
       fx.advanceTo(now);
+      CommandOutcome outcome = null;
       if (appeals.isEmpty() || random.nextInt(10) < 3) {
         String[] where = WHERE[random.nextInt(WHERE.length)];
         appeals.add(fx.submit(where[0], where[1], PRIORITIES[random.nextInt(PRIORITIES.length)]));
       } else {
-        act(appeals.get(random.nextInt(appeals.size())));
+        outcome = act(appeals.get(random.nextInt(appeals.size())));
       }
+      afterStep.accept(step, now, outcome);
     }
+    return now;
+  }
+
+  @Test
+  void appealsHeldBeforeFiguresWereKeptAreCountedOnceOnUpgrade() {
+    Instant now = work(300, (step, at, outcome) -> { });
     // The stores of a task upgraded from a version without figures: its appeals, and no figures yet.
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
     KeyValueStore<String, AppealState> states = inMemory(StoreNames.APPEAL_STATE, AvroSerde.of(AppealState.class), context);
