@@ -6,6 +6,7 @@ import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.lifecycle.DepartmentQueueIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -51,7 +52,7 @@ public class LocalStores {
 
   /** This instance's share of the kept figures of a view: the sum over the tasks it runs. */
   public Figures figures(Figures.View view) {
-    return Figures.read(queries.retrieveQueryableStore(StoreNames.FIGURE_TALLIES, QueryableStoreTypes.<String, Long>keyValueStore()),
+    return Figures.read(queries.retrieveQueryableStore(StoreNames.FIGURE_TALLIES, QueryableStoreTypes.<String, Map<String, Long>>keyValueStore()),
         queries.retrieveQueryableStore(StoreNames.FIGURE_MINUTES, QueryableStoreTypes.<String, byte[]>keyValueStore()), view);
   }
 

@@ -14,6 +14,7 @@ import cn.changsha.appeals.streams.lifecycle.AppealCommandProcessor;
 import cn.changsha.appeals.streams.lifecycle.AppealOutcome;
 import cn.changsha.appeals.streams.routing.ReferenceChanges;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
+import cn.changsha.appeals.streams.stats.TallyRecords;
 import cn.changsha.appeals.streams.view.DepartmentQueueRecord;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
@@ -123,7 +124,7 @@ public final class AppealTopology {
     // Cached: the same few tallies change with almost every command, and the cache writes each to
     // the changelog once per commit rather than once per change.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.FIGURE_TALLIES), Serdes.String(), Serdes.Long()).withCachingEnabled());
+        Stores.persistentKeyValueStore(StoreNames.FIGURE_TALLIES), Serdes.String(), TallyRecords.SERDE).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.FIGURE_MINUTES), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     return builder.stream(Topics.APPEAL_COMMANDS.name(), consumed(Topics.APPEAL_COMMANDS))

@@ -13,8 +13,8 @@ public final class StoreNames {
   public static final String SLA_TIMERS = "sla-timers";
 
   /**
-   * Figures kept as events happen (see {@code stats.FigureKeys}): "scope|group|measure" → count, so
-   * statistics, reports and the dashboard read groups, not appeals.
+   * Figures kept as events happen (see {@code stats.FigureKeys}): "scope|group" → its tallies by
+   * measure, so statistics, reports and the dashboard read groups, not appeals.
    */
   public static final String FIGURE_TALLIES = "figure-tallies";
 

@@ -12,12 +12,14 @@ import cn.changsha.appeals.streams.stats.FigureIndex;
 import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.stats.OpenAppeals;
 import cn.changsha.appeals.streams.stats.Statistics;
+import cn.changsha.appeals.streams.stats.TallyRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import org.apache.kafka.common.serialization.Serde;
@@ -96,7 +98,7 @@ class KeptFiguresTest extends TopologyTestSupport {
     // The stores of a task upgraded from a version without figures: its appeals, and no figures yet.
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
     KeyValueStore<String, AppealState> states = inMemory(StoreNames.APPEAL_STATE, AvroSerde.of(AppealState.class), context);
-    KeyValueStore<String, Long> tallies = inMemory(StoreNames.FIGURE_TALLIES, Serdes.Long(), context);
+    KeyValueStore<String, Map<String, Long>> tallies = inMemory(StoreNames.FIGURE_TALLIES, TallyRecords.SERDE, context);
     KeyValueStore<String, byte[]> minutes = inMemory(StoreNames.FIGURE_MINUTES, Serdes.ByteArray(), context);
     states().forEach(s -> states.put(s.getAppealId(), s));
     FigureIndex upgraded = new FigureIndex(tallies, minutes, fx.calendar);
@@ -162,7 +164,7 @@ class KeptFiguresTest extends TopologyTestSupport {
   }
 
   private Figures kept(Figures.View view) {
-    KeyValueStore<String, Long> tallies = fx.driver.getKeyValueStore(StoreNames.FIGURE_TALLIES);
+    KeyValueStore<String, Map<String, Long>> tallies = fx.driver.getKeyValueStore(StoreNames.FIGURE_TALLIES);
     KeyValueStore<String, byte[]> minutes = fx.driver.getKeyValueStore(StoreNames.FIGURE_MINUTES);
     return Figures.read(tallies, minutes, view);
   }

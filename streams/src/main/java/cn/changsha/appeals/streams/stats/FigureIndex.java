@@ -15,17 +15,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps the figure stores of one task in step with its appeals: each accepted change takes back
  * what the old state contributed and adds what the new one does, in the same task and
  * transaction as the state, so the figures are always the sum over the appeals the task holds.
- * Only what changed is written; a tally that falls to zero is deleted, so the stores hold what
- * is current (and the monthly lists), not every appeal.
+ * Only the records whose figures changed are written; a tally that falls to zero is dropped, so
+ * the stores hold what is current (and the monthly lists), not every appeal.
  */
 public final class FigureIndex {
 
-  private final KeyValueStore<String, Long> tallies;
+  private final KeyValueStore<String, Map<String, Long>> tallies;
   private final KeyValueStore<String, byte[]> minutes;
   private final BusinessCalendar calendar;
   private boolean complete;
 
-  public FigureIndex(KeyValueStore<String, Long> tallies, KeyValueStore<String, byte[]> minutes, BusinessCalendar calendar) {
+  public FigureIndex(KeyValueStore<String, Map<String, Long>> tallies, KeyValueStore<String, byte[]> minutes, BusinessCalendar calendar) {
     this.tallies = tallies;
     this.minutes = minutes;
     this.calendar = calendar;
@@ -48,21 +48,30 @@ public final class FigureIndex {
     try (KeyValueIterator<String, AppealState> it = states.all()) {
       it.forEachRemaining(kv -> apply(Contribution.NONE, Contribution.of(kv.value, calendar)));
     }
-    tallies.put(FigureKeys.COMPLETE, 1L);
+    tallies.put(FigureKeys.COMPLETE, Map.of("", 1L));
     complete = true;
   }
 
   private void apply(Contribution old, Contribution now) {
     Map<String, Long> delta = new HashMap<>(now.tallies());
     old.tallies().forEach((key, value) -> delta.merge(key, -value, Long::sum));
+    Map<String, Map<String, Long>> byRecord = new HashMap<>();
     delta.forEach((key, change) -> {
       if (change != 0) {
-        long next = Objects.requireNonNullElse(tallies.get(key), 0L) + change;
-        if (next == 0) {
-          tallies.delete(key);
-        } else {
-          tallies.put(key, next);
+        byRecord.computeIfAbsent(FigureKeys.recordKey(key), r -> new HashMap<>()).put(FigureKeys.nameInRecord(key), change);
+      }
+    });
+    byRecord.forEach((recordKey, changes) -> {
+      Map<String, Long> record = new HashMap<>(Objects.requireNonNullElse(tallies.get(recordKey), Map.of()));
+      changes.forEach((name, change) -> {
+        if (record.merge(name, change, Long::sum) == 0) {
+          record.remove(name);
         }
+      });
+      if (record.isEmpty()) {
+        tallies.delete(recordKey);
+      } else {
+        tallies.put(recordKey, record);
       }
     });
     Set<String> keys = new HashSet<>(old.minutes().keySet());

@@ -7,9 +7,9 @@ import java.time.YearMonth;
 
 /**
  * How the kept figures are keyed. A group is a scope and its names ({@code dept|430104-ENV},
- * {@code district|430104}, {@code month|2026-03|430104-ENV}, {@code overview}); a figure is a group
- * and a measure ({@code dept|430104-ENV|received}), so a prefix scan reads every figure of a scope
- * at once. Names never contain {@code |}: department ids, district codes, months, tracking
+ * {@code district|430104}, {@code month|2026-03|430104-ENV}, {@code overview|all}); a figure is a
+ * group and a measure ({@code dept|430104-ENV|received}). The store keeps each group's figures in one
+ * record ({@link #recordKey}), so a prefix scan reads a scope a group at a time. Names never contain {@code |}: department ids, district codes, months, tracking
  * numbers and dates are all plain.
  */
 public final class FigureKeys {
@@ -17,7 +17,8 @@ public final class FigureKeys {
   public static final String DEPARTMENTS = "dept";
   public static final String DISTRICTS = "district";
   public static final String MONTHS = "month";
-  public static final String OVERVIEW = "overview";
+  /** The dashboard's group: one for the whole city. */
+  public static final String OVERVIEW = "overview|all";
   public static final String OVERDUE = "overdue";
   public static final String ESCALATED = "escalated";
   private static final String DUE = "due";
@@ -66,6 +67,30 @@ public final class FigureKeys {
 
   public static String month(YearMonth month, String departmentId) {
     return MONTHS + "|" + month + "|" + departmentId;
+  }
+
+  /**
+   * The store record a figure is kept in: the figures of a department, district, month or the
+   * dashboard together, one record per group, so a scope is read a record per group; the rest
+   * (due dates, ages, the monthly lists) one record each, under the empty measure name.
+   */
+  public static String recordKey(String key) {
+    return grouped(key) ? key.substring(0, key.lastIndexOf('|')) : key;
+  }
+
+  /** The name a figure has within its record. */
+  public static String nameInRecord(String key) {
+    return grouped(key) ? key.substring(key.lastIndexOf('|') + 1) : "";
+  }
+
+  /** The figure's key from its record's key and its name within it. */
+  public static String figureKey(String recordKey, String name) {
+    return name.isEmpty() ? recordKey : recordKey + "|" + name;
+  }
+
+  private static boolean grouped(String key) {
+    return key.startsWith(DEPARTMENTS + "|") || key.startsWith(DISTRICTS + "|") || key.startsWith(MONTHS + "|")
+        || key.startsWith(OVERVIEW + "|");
   }
 
   public static String measure(String group, String measure) {

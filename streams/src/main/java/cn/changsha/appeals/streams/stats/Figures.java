@@ -47,23 +47,23 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
     public static View overview(Instant now, ZoneId zone) {
       LocalDate today = now.atZone(zone).toLocalDate();
       String[] lastWeek = {FigureKeys.ageStep(now.minus(Duration.ofDays(7))), FigureKeys.ageStep(now.plus(FigureKeys.AGE_STEP))};
-      return new View(List.of(FigureKeys.OVERVIEW + "|"), List.of(),
-          List.<String[]>of(new String[] {FigureKeys.due(today), FigureKeys.due(today)}, lastWeek));
+      return new View(List.of(), List.of(), List.<String[]>of(new String[] {FigureKeys.OVERVIEW, FigureKeys.OVERVIEW},
+          new String[] {FigureKeys.due(today), FigureKeys.due(today)}, lastWeek));
     }
   }
 
   /** Reads a view from stores that may span several tasks (the same key from each adds up). */
-  public static Figures read(ReadOnlyKeyValueStore<String, Long> tallyStore, ReadOnlyKeyValueStore<String, byte[]> minuteStore, View view) {
+  public static Figures read(ReadOnlyKeyValueStore<String, Map<String, Long>> tallyStore, ReadOnlyKeyValueStore<String, byte[]> minuteStore, View view) {
     Map<String, Long> tallies = new HashMap<>();
     Map<String, byte[]> minutes = new HashMap<>();
     for (String prefix : view.tallyPrefixes()) {
-      try (KeyValueIterator<String, Long> it = tallyStore.prefixScan(prefix, new StringSerializer())) {
-        it.forEachRemaining(kv -> tallies.merge(kv.key, kv.value, Long::sum));
+      try (KeyValueIterator<String, Map<String, Long>> it = tallyStore.prefixScan(prefix, new StringSerializer())) {
+        it.forEachRemaining(kv -> addRecord(tallies, kv.key, kv.value));
       }
     }
     for (String[] range : view.tallyRanges()) {
-      try (KeyValueIterator<String, Long> it = tallyStore.range(range[0], range[1])) {
-        it.forEachRemaining(kv -> tallies.merge(kv.key, kv.value, Long::sum));
+      try (KeyValueIterator<String, Map<String, Long>> it = tallyStore.range(range[0], range[1])) {
+        it.forEachRemaining(kv -> addRecord(tallies, kv.key, kv.value));
       }
     }
     for (String prefix : view.minutePrefixes()) {
@@ -72,6 +72,10 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
       }
     }
     return new Figures(tallies, minutes);
+  }
+
+  private static void addRecord(Map<String, Long> tallies, String recordKey, Map<String, Long> record) {
+    record.forEach((name, tally) -> tallies.merge(FigureKeys.figureKey(recordKey, name), tally, Long::sum));
   }
 
   public Figures plus(Figures other) {
