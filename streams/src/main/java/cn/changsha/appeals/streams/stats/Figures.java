@@ -24,8 +24,11 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
 
   public static final Figures NONE = new Figures(Map.of(), Map.of());
 
+  /** Record keys from {@code from} to {@code to}, both included. */
+  public record Range(String from, String to) {}
+
   /** What a caller wants read: key prefixes of both stores, and ranges of the tallies. */
-  public record View(List<String> tallyPrefixes, List<String> minutePrefixes, List<String[]> tallyRanges) {
+  public record View(List<String> tallyPrefixes, List<String> minutePrefixes, List<Range> tallyRanges) {
 
     public static View departments() {
       String prefix = FigureKeys.DEPARTMENTS + "|";
@@ -46,9 +49,9 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
     /** The tiles, the appeals due today, and the open appeals of the last week by age (the older ones are the rest of the open ones). */
     public static View overview(Instant now, ZoneId zone) {
       LocalDate today = now.atZone(zone).toLocalDate();
-      String[] lastWeek = {FigureKeys.ageStep(now.minus(Duration.ofDays(7))), FigureKeys.ageStep(now.plus(FigureKeys.AGE_STEP))};
-      return new View(List.of(), List.of(), List.<String[]>of(new String[] {FigureKeys.OVERVIEW, FigureKeys.OVERVIEW},
-          new String[] {FigureKeys.due(today), FigureKeys.due(today)}, lastWeek));
+      Range lastWeek = new Range(FigureKeys.ageStep(now.minus(Duration.ofDays(7))), FigureKeys.ageStep(now.plus(FigureKeys.AGE_STEP)));
+      return new View(List.of(), List.of(), List.of(new Range(FigureKeys.OVERVIEW, FigureKeys.OVERVIEW),
+          new Range(FigureKeys.due(today), FigureKeys.due(today)), lastWeek));
     }
   }
 
@@ -61,8 +64,8 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
         it.forEachRemaining(kv -> addRecord(tallies, kv.key, kv.value));
       }
     }
-    for (String[] range : view.tallyRanges()) {
-      try (KeyValueIterator<String, Map<String, Long>> it = tallyStore.range(range[0], range[1])) {
+    for (Range range : view.tallyRanges()) {
+      try (KeyValueIterator<String, Map<String, Long>> it = tallyStore.range(range.from(), range.to())) {
         it.forEachRemaining(kv -> addRecord(tallies, kv.key, kv.value));
       }
     }
