@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,6 +40,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class AppealStreamsConfiguration {
 
   public static final String APPLICATION_ID = "appeal-tracker";
+  private static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration appealStreamsConfig(
@@ -80,6 +82,12 @@ public class AppealStreamsConfiguration {
     // Under exactly-once, answers become visible only when a transaction commits: the commit
     // interval is most of the latency a kiosk waits for its receipt.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) appeals.commitInterval().toMillis());
+    // The department and webhook topics carry whole appeals as JSON and the changelogs whole
+    // states: compressed batches (lz4, cheap on CPU) took the broker's log to a quarter (PERFORMANCE.md).
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // A changelog is compacted only once its segment is closed; with the broker's 1 GiB segments
+    // a restore after a crash read every state an appeal ever had.
+    props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), String.valueOf(CHANGELOG_SEGMENT_BYTES));
     return props;
   }
 
