@@ -42,6 +42,9 @@ class WebhookConfiguration {
         .exponentialBackoff(settings.initialInterval().toMillis(), settings.multiplier(), settings.maxInterval().toMillis())
         .maxAttempts(settings.attempts())
         .suffixTopicsWithIndexValues()
+        // Only failed calls pass through here. One consumer per retry level instead of one per
+        // partition: 13 levels of 6 consumers each made Micrometer's Kafka binders the busiest thread.
+        .concurrency(settings.retryConsumers())
         .autoCreateTopicsWith(appeals.partitions(), appeals.replicationFactor())
         // A record that is not a delivery at all will not become one by waiting: parked at once.
         .notRetryOn(List.of(JacksonException.class))

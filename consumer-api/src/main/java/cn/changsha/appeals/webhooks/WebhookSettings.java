@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a half hours), and then parked on the dead-letter topic until an administrator replays it.
  *
  * @param timeout how long one call may take, all told: a slow receiver cannot hold a delivery thread
+ * @param retryConsumers consumers per retry level (and for the dead letters); first tries use one per partition
  */
 @ConfigurationProperties("appeals.webhooks.delivery")
 public record WebhookSettings(
@@ -18,4 +19,12 @@ public record WebhookSettings(
     @DefaultValue("1h") Duration maxInterval,
     @DefaultValue("12") int attempts,
     @DefaultValue("2s") Duration connectTimeout,
-    @DefaultValue("5s") Duration timeout) {}
+    @DefaultValue("5s") Duration timeout,
+    @DefaultValue("2") int retryConsumers) {
+
+  public WebhookSettings {
+    if (retryConsumers < 1) {
+      throw new IllegalArgumentException("appeals.webhooks.delivery.retry-consumers must be at least 1, not " + retryConsumers);
+    }
+  }
+}
