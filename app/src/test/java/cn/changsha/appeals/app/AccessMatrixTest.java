@@ -246,7 +246,7 @@ class AccessMatrixTest {
         get("peer: figures of departments", EnumSet.of(PEER), "/internal/figures/DEPARTMENTS"),
         get("peer: figures of a month", EnumSet.of(PEER), "/internal/figures/MONTH?month=2026-11"),
         get("peer: figures of the dashboard", EnumSet.of(PEER), "/internal/figures/OVERVIEW"),
-        get("peer: queue", EnumSet.of(PEER), "/internal/departments/430104-ENV/queue"),
+        get("peer: queue", EnumSet.of(PEER), "/internal/departments/430104-ENV/queue?limit=50"),
         get("peer: hotspots", EnumSet.of(PEER), "/internal/hotspots"),
         get("peer: matching appeals", EnumSet.of(PEER),
             "/internal/appeals?from=2026-01-01T00:00:00Z&to=2099-01-01T00:00:00Z&categories=ENVIRONMENT&limit=10")));

@@ -193,7 +193,7 @@ class FuzzTest {
         new Template("DELETE", "/api/admin/api-keys/" + "0".repeat(64), null, "admin"),
         new Template("GET", "/internal/appeals/" + id, null, "peer"),
         new Template("GET", "/internal/figures/DEPARTMENTS", null, "peer"),
-        new Template("GET", "/internal/departments/430104-ENV/queue", null, "peer"),
+        new Template("GET", "/internal/departments/430104-ENV/queue?limit=50", null, "peer"),
         new Template("GET", "/actuator/health", null, "none"),
         new Template("GET", "/actuator/metrics", null, "monitor"),
         new Template("GET", "/open311/v2/services.xml?jurisdiction_id=changsha.gov.cn", null, "none"),

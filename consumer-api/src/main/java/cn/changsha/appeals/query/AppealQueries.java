@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AppealQueries {
+
+  /** Pages up to this long are read at once; longer ones count as whole scans. */
+  static final int FREELY_READ_PAGE = 200;
 
   private final LocalStores local;
   private final Peers peers;
@@ -57,19 +61,34 @@ public class AppealQueries {
   /** A receipt secret hash as one peer hands it to another. */
   public record StoredHash(String hash) {}
 
-  /** A department's open appeals from every instance, most urgent first ({@link QueueEntry#MOST_URGENT_FIRST}). */
-  public List<QueueEntry> queue(String departmentId) {
-    List<QueueEntry> merged = new ArrayList<>(peers.gather(StoreNames.DEPARTMENT_QUEUE, () -> localQueue(departmentId),
-        "/internal/departments/{id}/queue", new ParameterizedTypeReference<List<QueueEntry>>() {}, departmentId));
+  /**
+   * The {@code limit} most urgent open appeals of a department from every instance
+   * ({@link QueueEntry#MOST_URGENT_FIRST}), and how many it has open in all.
+   */
+  public QueuePage queue(String departmentId, int limit) {
+    List<QueuePage> parts = peers.gather(StoreNames.DEPARTMENT_QUEUE, () -> List.of(localQueue(departmentId, limit)),
+        "/internal/departments/{id}/queue?limit={limit}", new ParameterizedTypeReference<List<QueuePage>>() {}, departmentId, limit);
+    List<QueueEntry> merged = new ArrayList<>();
+    parts.forEach(part -> merged.addAll(part.appeals()));
     merged.sort(QueueEntry.MOST_URGENT_FIRST);
-    return merged;
+    return new QueuePage(parts.stream().mapToLong(QueuePage::total).sum(), merged.subList(0, Math.min(limit, merged.size())));
   }
 
-  /** This instance's part of a department's queue, unordered: the merge orders the whole. */
-  public List<QueueEntry> localQueue(String departmentId) {
+  /**
+   * This instance's part of a department's queue: its most urgent {@code limit}, in order. A page
+   * costs what its length does; only long ones wait for a turn among the whole scans.
+   */
+  public QueuePage localQueue(String departmentId, int limit) {
     Instant now = clock.instant();
-    return wholeScans.run(() -> local.queue(departmentId).stream().map(s -> QueueEntry.of(s, now)).toList());
+    Supplier<QueuePage> read = () -> {
+      LocalStores.QueuePart part = local.queue(departmentId, limit);
+      return new QueuePage(part.total(), part.mostUrgent().stream().map(s -> QueueEntry.of(s, now)).toList());
+    };
+    return limit > FREELY_READ_PAGE ? wholeScans.run(read) : read.get();
   }
+
+  /** Some of a department's queue, most urgent first, and how many appeals are open in it. */
+  public record QueuePage(long total, List<QueueEntry> appeals) {}
 
   /** The appeals a search wants, gathered from every instance: the newest {@code filter.limit()} of them. */
   public List<AppealView> matching(AppealFilter filter) {

@@ -54,7 +54,10 @@ public class InternalQueryController {
   }
 
   @GetMapping("/internal/departments/{departmentId}/queue")
-  public List<QueueEntry> queue(@PathVariable String departmentId) {
-    return appeals.localQueue(departmentId);
+  public List<AppealQueries.QueuePage> queue(@PathVariable String departmentId, @RequestParam int limit) {
+    if (limit < 1 || limit > QueryController.MAX_QUEUE_PAGE) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + QueryController.MAX_QUEUE_PAGE);
+    }
+    return List.of(appeals.localQueue(departmentId, limit));
   }
 }

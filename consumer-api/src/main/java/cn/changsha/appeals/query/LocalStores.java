@@ -4,7 +4,19 @@ import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.streams.StoreNames;
 import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.lifecycle.DepartmentQueueIndex;
+import cn.changsha.appeals.streams.stats.FigureKeys;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,26 +32,41 @@ import org.springframework.stereotype.Component;
 public class LocalStores {
 
   private final KafkaStreamsInteractiveQueryService queries;
+  private final StreamsBuilderFactoryBean streams;
 
-  public LocalStores(KafkaStreamsInteractiveQueryService queries) {
+  public LocalStores(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams) {
     this.queries = queries;
+    this.streams = streams;
   }
 
   public Optional<AppealState> appeal(String appealId) {
     return Optional.ofNullable(appeals().get(appealId));
   }
 
-  /** Open appeals of a department held here, oldest first (the index is ordered by submission time). */
-  public List<AppealState> queue(String departmentId) {
-    ReadOnlyKeyValueStore<String, String> index =
-        queries.retrieveQueryableStore(StoreNames.DEPARTMENT_QUEUE, QueryableStoreTypes.keyValueStore());
-    ReadOnlyKeyValueStore<String, AppealState> appeals = appeals();
-    List<AppealState> open = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = index.prefixScan(DepartmentQueueIndex.prefix(departmentId), new StringSerializer())) {
-      it.forEachRemaining(entry -> Optional.ofNullable(appeals.get(entry.value)).ifPresent(open::add));
+  /**
+   * The first {@code limit} open appeals of a department held here, most urgent first, and how many
+   * it holds in all. The index sorts by urgency within each partition: a page reads at most
+   * {@code limit} index entries per partition and {@code limit} appeals, whatever the queue's length.
+   */
+  public QueuePart queue(String departmentId, int limit) {
+    List<KeyValue<String, String>> first = new ArrayList<>();
+    for (int partition : localPartitions(StoreNames.DEPARTMENT_QUEUE)) {
+      ReadOnlyKeyValueStore<String, String> index = partitionStore(StoreNames.DEPARTMENT_QUEUE, partition);
+      try (KeyValueIterator<String, String> it = index.prefixScan(DepartmentQueueIndex.prefix(departmentId), new StringSerializer())) {
+        for (int n = 0; n < limit && it.hasNext(); n++) {
+          first.add(it.next());
+        }
+      }
     }
-    return open;
+    first.sort(Comparator.comparing((KeyValue<String, String> entry) -> entry.key));
+    ReadOnlyKeyValueStore<String, AppealState> appeals = appeals();
+    List<AppealState> open = first.stream().limit(limit).map(entry -> appeals.get(entry.value)).filter(Objects::nonNull).toList();
+    long total = figures(Figures.View.department(departmentId)).tally(FigureKeys.measure(FigureKeys.department(departmentId), FigureKeys.OPEN));
+    return new QueuePart(total, open);
   }
+
+  /** A department's queue as this instance holds it: its most urgent appeals, and how many there are. */
+  public record QueuePart(long total, List<AppealState> mostUrgent) {}
 
   /** Every appeal held here; a search reads them all. */
   public List<AppealState> allAppeals() {
@@ -54,6 +81,30 @@ public class LocalStores {
   public Figures figures(Figures.View view) {
     return Figures.read(queries.retrieveQueryableStore(StoreNames.FIGURE_TALLIES, QueryableStoreTypes.<String, Map<String, Long>>keyValueStore()),
         queries.retrieveQueryableStore(StoreNames.FIGURE_MINUTES, QueryableStoreTypes.<String, byte[]>keyValueStore()), view);
+  }
+
+  /** The partitions whose active task for {@code store} runs here. */
+  private Set<Integer> localPartitions(String store) {
+    HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
+    Set<Integer> partitions = new TreeSet<>();
+    for (StreamsMetadata instance : kafkaStreams().streamsMetadataForStore(store)) {
+      if (instance.hostInfo().equals(self)) {
+        instance.topicPartitions().forEach(tp -> partitions.add(tp.partition()));
+      }
+    }
+    return partitions;
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> partitionStore(String store, int partition) {
+    return kafkaStreams().store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
+  }
+
+  private KafkaStreams kafkaStreams() {
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null) {
+      throw new InvalidStateStoreException("Kafka Streams is not running yet");
+    }
+    return kafkaStreams;
   }
 
   private ReadOnlyKeyValueStore<String, AppealState> appeals() {

@@ -27,6 +27,8 @@ public class QueryController {
     this.reference = reference;
   }
 
+  static final int MAX_QUEUE_PAGE = 10_000;
+
   public record Queue(String departmentId, int total, List<QueueEntry> appeals) {}
 
   @GetMapping("/api/appeals/{appealId}")
@@ -55,11 +57,11 @@ public class QueryController {
     if (reference.department(departmentId).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No department " + departmentId);
     }
-    if (limit < 1 || limit > 10_000) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to 10000");
+    if (limit < 1 || limit > MAX_QUEUE_PAGE) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + MAX_QUEUE_PAGE);
     }
-    List<QueueEntry> open = appeals.queue(departmentId);
-    return new Queue(departmentId, open.size(), open.subList(0, Math.min(limit, open.size())));
+    AppealQueries.QueuePage page = appeals.queue(departmentId, limit);
+    return new Queue(departmentId, Math.toIntExact(page.total()), page.appeals());
   }
 
   @GetMapping("/api/routing-rules")

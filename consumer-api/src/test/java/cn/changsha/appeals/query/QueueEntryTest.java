@@ -12,12 +12,14 @@ import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.SlaClock;
 import cn.changsha.appeals.schema.SlaClockKind;
 import cn.changsha.appeals.schema.SlaState;
+import cn.changsha.appeals.streams.lifecycle.DepartmentQueueIndex;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -143,8 +145,8 @@ class QueueEntryTest {
     assertThat(e.dueClock()).isNull();
   }
 
-  @Test
-  void theQueueIsMostUrgentFirstWithATotalOrder() {
+  /** A queue as a department should see it, most urgent first. */
+  static List<AppealState> queueInOrder() {
     SlaState breachedLongAgo = sla(clock("2026-02-27T09:00", "2026-02-27T15:00", "2026-02-27T17:30")
             .setWarned(true).setBreachedAt(at("2026-02-27T17:30").toEpochMilli()),
         clock("2026-02-27T09:00", "2026-03-10T11:00", "2026-03-12T17:30"));
@@ -160,20 +162,25 @@ class QueueEntryTest {
         clock("2026-03-03T09:00", "2026-03-13T11:00", "2026-03-17T17:30"));
     SlaState paused = SlaState.newBuilder(fresh()).setPausedAt(at("2026-03-03T09:30").toEpochMilli()).build();
 
-    List<QueueEntry> expected = List.of(
-        QueueEntry.of(appeal("CS00000000B1", AppealStatus.ROUTED, "2026-03-02T09:00", breachedLongAgo), NOW),
-        QueueEntry.of(appeal("CS00000000B2", AppealStatus.ROUTED, "2026-03-01T09:00", breachedYesterday), NOW),
-        QueueEntry.of(appeal("CS00000000W1", AppealStatus.ROUTED, "2026-03-03T09:00", warnedDueToday), NOW),
-        QueueEntry.of(appeal("CS00000000R1", AppealStatus.ACKNOWLEDGED, "2026-02-20T09:00", resolutionDueSoonest), NOW),
+    return List.of(
+        appeal("CS00000000B1", AppealStatus.ROUTED, "2026-03-02T09:00", breachedLongAgo),
+        appeal("CS00000000B2", AppealStatus.ROUTED, "2026-03-01T09:00", breachedYesterday),
+        appeal("CS00000000W1", AppealStatus.ROUTED, "2026-03-03T09:00", warnedDueToday),
+        appeal("CS00000000R1", AppealStatus.ACKNOWLEDGED, "2026-02-20T09:00", resolutionDueSoonest),
         // the same due instant: the earlier submission first, then the tracking number
-        QueueEntry.of(appeal("CS00000000T2", AppealStatus.ROUTED, "2026-03-02T09:00", fresh()), NOW),
-        QueueEntry.of(appeal("CS00000000T1", AppealStatus.ROUTED, "2026-03-03T09:00", fresh()), NOW),
-        QueueEntry.of(appeal("CS00000000T3", AppealStatus.ROUTED, "2026-03-03T09:00", fresh()), NOW),
+        appeal("CS00000000T2", AppealStatus.ROUTED, "2026-03-02T09:00", fresh()),
+        appeal("CS00000000T1", AppealStatus.ROUTED, "2026-03-03T09:00", fresh()),
+        appeal("CS00000000T3", AppealStatus.ROUTED, "2026-03-03T09:00", fresh()),
         // warned, but due after those on track: the due instant orders, not the colour
-        QueueEntry.of(appeal("CS00000000W2", AppealStatus.ROUTED, "2026-03-03T09:00", warnedDueLater), NOW),
+        appeal("CS00000000W2", AppealStatus.ROUTED, "2026-03-03T09:00", warnedDueLater),
         // no clock runs: last, oldest first, whatever the urgency was before
-        QueueEntry.of(appeal("CS00000000P1", AppealStatus.AWAITING_INFO, "2026-02-01T09:00", paused), NOW),
-        QueueEntry.of(appeal("CS00000000N1", AppealStatus.ROUTED, "2026-02-15T09:00", null), NOW));
+        appeal("CS00000000P1", AppealStatus.AWAITING_INFO, "2026-02-01T09:00", paused),
+        appeal("CS00000000N1", AppealStatus.ROUTED, "2026-02-15T09:00", null));
+  }
+
+  @Test
+  void theQueueIsMostUrgentFirstWithATotalOrder() {
+    List<QueueEntry> expected = queueInOrder().stream().map(s -> QueueEntry.of(s, NOW)).toList();
     assertThat(expected).extracting(QueueEntry::urgency).containsExactly(Urgency.BREACHED, Urgency.BREACHED,
         Urgency.WARNING, Urgency.WARNING, Urgency.ON_TRACK, Urgency.ON_TRACK, Urgency.ON_TRACK, Urgency.WARNING, Urgency.PAUSED,
         Urgency.NONE);
@@ -185,6 +192,19 @@ class QueueEntryTest {
       shuffled.sort(QueueEntry.MOST_URGENT_FIRST);
       assertThat(shuffled).extracting(QueueEntry::trackingNumber)
           .containsExactlyElementsOf(expected.stream().map(QueueEntry::trackingNumber).toList());
+    }
+  }
+
+  @Test
+  void theDepartmentQueueIndexSortsItsKeysInTheSameOrder() {
+    List<AppealState> expected = queueInOrder();
+    Random random = new Random(11);
+    for (int round = 0; round < 20; round++) {
+      List<AppealState> shuffled = new ArrayList<>(expected);
+      Collections.shuffle(shuffled, random);
+      shuffled.sort(Comparator.comparing(DepartmentQueueIndex::key));
+      assertThat(shuffled).extracting(AppealState::getTrackingNumber)
+          .containsExactlyElementsOf(expected.stream().map(AppealState::getTrackingNumber).toList());
     }
   }
 

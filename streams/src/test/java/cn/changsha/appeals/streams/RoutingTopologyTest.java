@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.AppealStatus;
+import cn.changsha.appeals.schema.CommandOutcome;
+import cn.changsha.appeals.schema.CommandType;
 import cn.changsha.appeals.schema.EventType;
+import cn.changsha.appeals.schema.Priority;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,13 +83,19 @@ class RoutingTopologyTest extends TopologyTestSupport {
   }
 
   @Test
-  void aQueueListsOldestFirst() {
-    String first = fx.submit("430104", "ENVIRONMENT");
+  void aQueueListsTheEarliestDueFirstAndFollowsTheRunningClock() {
+    String normal = fx.submit("430104", "ENVIRONMENT");
     fx.clock.set(TopologyFixture.START.plusSeconds(60));
-    String second = fx.submit("430104", "ENVIRONMENT");
+    String urgent = fx.submit("430104", "ENVIRONMENT", Priority.URGENT);
     fx.clock.set(TopologyFixture.START.minusSeconds(60));
-    String earliest = fx.submit("430104", "ENVIRONMENT");
+    String earlierNormal = fx.submit("430104", "ENVIRONMENT");
 
-    assertThat(fx.queue("430104-ENV")).containsExactly(earliest, first, second);
+    // The urgent one must answer within two working hours, the others by the next working day;
+    // those two alike by when they came in.
+    assertThat(fx.queue("430104-ENV")).containsExactly(urgent, earlierNormal, normal);
+
+    // Acknowledged, the urgent one is measured by its resolution clock (two working days): last.
+    assertThat(fx.act(urgent, CommandType.ACKNOWLEDGE, c -> { }).getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
+    assertThat(fx.queue("430104-ENV")).containsExactly(earlierNormal, normal, urgent);
   }
 }

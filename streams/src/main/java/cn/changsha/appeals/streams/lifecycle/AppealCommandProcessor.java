@@ -84,7 +84,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
       log.warn("Skipped an empty command record for key {}", record.key());
       return;
     }
-    figures.includeEarlierAppeals(states);
+    upgradeIndexes();
     AppealState before = record.key() == null ? null : states.get(record.key());
     Decision decision = command.getAppealId().equals(record.key())
         ? decider.decide(command, before, clock.instant())
@@ -94,7 +94,7 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
   }
 
   private void fireDueTimers() {
-    figures.includeEarlierAppeals(states);
+    upgradeIndexes();
     Instant now = clock.instant();
     for (SlaTimerIndex.Due due : timers.dueBy(now)) {
       AppealState before = states.get(due.appealId());
@@ -109,6 +109,12 @@ public final class AppealCommandProcessor implements Processor<String, AppealCom
       AppealState after = apply(due.appealId(), before, decision);
       context.forward(new Record<>(due.appealId(), new AppealOutcome(null, decision, before, after), now.toEpochMilli()));
     }
+  }
+
+  /** Indexes a version before this one wrote are brought up to date once, before the task changes any appeal. */
+  private void upgradeIndexes() {
+    figures.includeEarlierAppeals(states);
+    queues.orderEarlierEntries(states);
   }
 
   private AppealState apply(String appealId, AppealState before, Decision decision) {

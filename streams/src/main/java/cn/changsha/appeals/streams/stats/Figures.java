@@ -35,6 +35,12 @@ public record Figures(Map<String, Long> tallies, Map<String, byte[]> minutes) {
       return new View(List.of(prefix), List.of(prefix), List.of());
     }
 
+    /** One department's figures (its queue's length, for one). */
+    public static View department(String departmentId) {
+      String group = FigureKeys.department(departmentId);
+      return new View(List.of(), List.of(), List.of(new Range(group, group)));
+    }
+
     public static View districts() {
       String prefix = FigureKeys.DISTRICTS + "|";
       return new View(List.of(prefix), List.of(prefix), List.of());
