@@ -31,6 +31,7 @@ final class AppProcess implements AutoCloseable {
   private final Path dataDir;
   private final Path logDir;
   private final String heap;
+  private final int mallocArenas;
   private final int httpPort = freePort();
   private final int kafkaPort = freePort();
   private final int controllerPort = freePort();
@@ -39,7 +40,8 @@ final class AppProcess implements AutoCloseable {
   private int starts;
   private Map<String, String> keys;
 
-  AppProcess(Path jar, Path dataDir, Path logDir, String heap) {
+  AppProcess(Path jar, Path dataDir, Path logDir, String heap, int mallocArenas) {
+    this.mallocArenas = mallocArenas;
     this.jar = jar.toAbsolutePath();
     this.dataDir = dataDir.toAbsolutePath();
     this.logDir = logDir.toAbsolutePath();
@@ -69,6 +71,9 @@ final class AppProcess implements AutoCloseable {
       builder.environment().put("APPEALS_DATA_DIR", dataDir.toString());
       builder.environment().put("PORT", String.valueOf(httpPort));
       builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+      if (mallocArenas > 0) {
+        builder.environment().put("MALLOC_ARENA_MAX", String.valueOf(mallocArenas));
+      }
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + jar, e);

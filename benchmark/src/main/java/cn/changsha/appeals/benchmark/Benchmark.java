@@ -42,7 +42,8 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "30s", converter = Durations.class, description = "Measured time of each open-loop load. Default ${DEFAULT-VALUE}.")
   Duration duration;
 
-  @Option(names = "--warmup", defaultValue = "5s", converter = Durations.class, description = "Uncounted warm-up before each load. Default ${DEFAULT-VALUE}.")
+  @Option(names = "--warmup", defaultValue = "15s", converter = Durations.class,
+      description = "Uncounted warm-up before each load, long enough for the JIT to compile the path under load. Default ${DEFAULT-VALUE}.")
   Duration warmup;
 
   @Option(names = "--grace", defaultValue = "30s", converter = Durations.class,
@@ -85,8 +86,12 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "docs/PERFORMANCE.md", description = "The Markdown file the results go into. Default ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(names = "--heap", defaultValue = "1g", description = "The app's -Xmx. Default ${DEFAULT-VALUE}.")
+  @Option(names = "--heap", defaultValue = "768m", description = "The app's -Xmx (the README recommends 768m). Default ${DEFAULT-VALUE}.")
   String heap;
+
+  @Option(names = "--malloc-arenas", defaultValue = "2",
+      description = "MALLOC_ARENA_MAX for the app, as the README recommends; 0 leaves glibc's default. Default ${DEFAULT-VALUE}.")
+  int mallocArenas;
 
   @Option(names = "--seed", defaultValue = "2019", description = "Seed of the simulated appeals. Default ${DEFAULT-VALUE}.")
   long seed;
@@ -104,7 +109,7 @@ public final class Benchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     Path root = projectRoot();
     Settings settings = new Settings(appeals, baselineRecords == null ? appeals : baselineRecords, List.copyOf(rates), duration, warmup,
-        grace, appealReadRate, queueReadRate, heavyReadRate, maxInFlight, maxInFlightHeavy, probes, heap,
+        grace, appealReadRate, queueReadRate, heavyReadRate, maxInFlight, maxInFlightHeavy, probes, heap, mallocArenas,
         appJar != null ? appJar : root.resolve("app/target/appeal-tracker.jar"),
         dataDir != null ? dataDir : root.resolve("benchmark/target/bench-data"), out, seed,
         HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6),
@@ -132,7 +137,7 @@ public final class Benchmark implements Callable<Integer> {
     Dirs.delete(logs);
     Commands commands = new Commands(settings.runId());
     KnownAppeals known = new KnownAppeals(commands);
-    try (AppProcess app = new AppProcess(settings.appJar(), settings.dataDir(), logs, settings.heap())) {
+    try (AppProcess app = new AppProcess(settings.appJar(), settings.dataDir(), logs, settings.heap(), settings.mallocArenas())) {
       // Ctrl-C on the benchmark must not leave the app running on its own.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         if (app.alive()) {

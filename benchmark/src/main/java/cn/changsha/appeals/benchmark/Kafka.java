@@ -68,6 +68,20 @@ final class Kafka {
   }
 
   /**
+   * Offsets taken so far on every topic but the broker's own ({@code __consumer_offsets},
+   * {@code __transaction_state}): the records written, and the transaction markers among them.
+   */
+  long offsetsTaken() {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).entrySet().stream()
+          .filter(topic -> !topic.getKey().startsWith("__"))
+          .flatMap(topic -> topic.getValue().stream().map(p -> new TopicPartition(p.topic(), p.partition())))
+          .toList();
+      return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /**
    * Waits until the consumer group has read everything on {@code topic}: after a load that outran the
    * topology, the backlog it left would otherwise be worked off during the next measurement.
    */

@@ -52,7 +52,7 @@ final class Memory {
     Sample worst = samples.stream().max((a, b) -> Long.compare(a.rssKb(), b.rssKb())).orElseThrow();
     section.row(String.format(Locale.ROOT, "resident set (VmRSS), %,d appeals, heap -Xmx%s", worst.appeals(), settings.heap()),
         mib(worst.rssKb()) + ", " + worst.when(), "≤ 1.5 GB", worst.rssKb() > 0 && worst.rssKb() <= TARGET_KB);
-    section.line("Read from `/proc/<pid>/status` of the app's JVM (started with `-Xmx" + settings.heap() + "`, everything else default); "
+    section.line("Read from `/proc/<pid>/status` of the app's JVM (started as `" + settings.launch() + "`, everything else default); "
         + "heap from the app's `/actuator/metrics` (`jvm.memory.used`, `jvm.memory.committed`, area heap).");
     section.line("");
     section.line("| when | appeals | VmRSS | VmHWM (most since start) | heap used | heap committed |");

@@ -59,9 +59,9 @@ final class Report {
     md.append("| | |\n|---|---|\n");
     md.append(String.format(Locale.ROOT, "| machine | %d cores (%s), %s memory, %s |%n", machine.cores(), machine.cpu(), machine.memory(), machine.os()));
     md.append("| JVM | ").append(machine.jvm()).append(" (the benchmark and the app alike) |\n");
-    md.append(String.format(Locale.ROOT, "| app | `java -Xmx%s -jar app/target/appeal-tracker.jar`, its in-process broker; %d partitions, "
+    md.append(String.format(Locale.ROOT, "| app | `%s`, its in-process broker; %d partitions, "
             + "exactly_once_v2, commit interval %d ms, replication factor %d; the benchmark shares the machine's cores with it |%n",
-        settings.heap(), appeals.partitions(), appeals.commitInterval().toMillis(), appeals.replicationFactor()));
+        settings.launch(), appeals.partitions(), appeals.commitInterval().toMillis(), appeals.replicationFactor()));
     md.append("| command | `").append(settings.commandLine()).append("` |\n");
     md.append(String.format(Locale.ROOT, "| size | %,d appeals filled (scenario 2); %,d records in the baseline |%n",
         settings.appeals(), settings.baselineRecords()));

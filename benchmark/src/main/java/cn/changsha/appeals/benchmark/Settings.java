@@ -22,6 +22,7 @@ record Settings(
     int maxInFlightHeavy,
     int probes,
     String heap,
+    int mallocArenas,
     Path appJar,
     Path dataDir,
     Path out,
@@ -30,6 +31,11 @@ record Settings(
     String commandLine) {
 
   static final int DEFAULT_APPEALS = 1_000_000;
+
+  /** How the app is started, as an operator would type it. */
+  String launch() {
+    return (mallocArenas > 0 ? "MALLOC_ARENA_MAX=" + mallocArenas + " " : "") + "java -Xmx" + heap + " -jar app/target/appeal-tracker.jar";
+  }
 
   boolean smallerThanDefault() {
     return appeals < DEFAULT_APPEALS;

@@ -41,6 +41,7 @@ final class TopologyThroughput {
     Section section = new Section(Scenario.TOPOLOGY);
     int appeals = settings.appeals();
     Map<TopicPartition, Long> start = kafka.endOffsets(Topics.APPEAL_EVENTS.name());
+    long offsetsBefore = kafka.offsetsTaken();
 
     AtomicLong submitted = new AtomicLong();
     AtomicLong routed = new AtomicLong();
@@ -74,6 +75,7 @@ final class TopologyThroughput {
       end = System.nanoTime();
     }
     known.filled(appeals);
+    long written = kafka.offsetsTaken() - offsetsBefore;
 
     double seconds = (end - begin) / 1e9;
     double eventsPerSecond = 2.0 * appeals / seconds;
@@ -100,6 +102,10 @@ final class TopologyThroughput {
     } else {
       section.unjudged("share of the baseline", "not compared: the baseline was skipped", "≥ 50%");
     }
+    section.line(String.format(Locale.ROOT, "- meanwhile %,d offsets were taken on the topics (the commands, and what the topology "
+            + "wrote: events, answers, department and webhook copies, changelogs, repartition records, transaction markers): "
+            + "%.1f per submission, %,.0f/s; the baseline takes two per record (its input, written beforehand, and its output)",
+        written, (double) written / appeals, written / seconds));
     section.line("- the producer ran in the same two cores while the topology worked, for the first "
         + Durations.seconds((producerDone - begin) / 1e9) + "; the baseline's input was written before its topology started");
 
