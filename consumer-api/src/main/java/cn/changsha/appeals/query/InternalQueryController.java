@@ -55,9 +55,7 @@ public class InternalQueryController {
 
   @GetMapping("/internal/departments/{departmentId}/queue")
   public List<AppealQueries.QueuePage> queue(@PathVariable String departmentId, @RequestParam int limit) {
-    if (limit < 1 || limit > QueryController.MAX_QUEUE_PAGE) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + QueryController.MAX_QUEUE_PAGE);
-    }
+    QueryController.checkQueuePage(limit);
     return List.of(appeals.localQueue(departmentId, limit));
   }
 }

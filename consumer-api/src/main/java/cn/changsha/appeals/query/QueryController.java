@@ -27,7 +27,14 @@ public class QueryController {
     this.reference = reference;
   }
 
-  static final int MAX_QUEUE_PAGE = 10_000;
+  private static final int MAX_QUEUE_PAGE = 10_000;
+
+  /** A queue page is 1 to 10,000 appeals long, asked of this instance or of a peer. */
+  static void checkQueuePage(int limit) {
+    if (limit < 1 || limit > MAX_QUEUE_PAGE) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + MAX_QUEUE_PAGE);
+    }
+  }
 
   public record Queue(String departmentId, int total, List<QueueEntry> appeals) {}
 
@@ -57,9 +64,7 @@ public class QueryController {
     if (reference.department(departmentId).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No department " + departmentId);
     }
-    if (limit < 1 || limit > MAX_QUEUE_PAGE) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to " + MAX_QUEUE_PAGE);
-    }
+    checkQueuePage(limit);
     AppealQueries.QueuePage page = appeals.queue(departmentId, limit);
     return new Queue(departmentId, Math.toIntExact(page.total()), page.appeals());
   }
