@@ -2,7 +2,7 @@ package cn.changsha.appeals.query;
 
 import cn.changsha.appeals.schema.HotspotWindow;
 import cn.changsha.appeals.streams.StoreNames;
-import cn.changsha.appeals.streams.hotspot.HotspotDetector;
+import cn.changsha.appeals.streams.hotspot.HotspotReceipts;
 import cn.changsha.appeals.streams.hotspot.HotspotSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,10 +53,12 @@ public class HotspotController {
     Instant now = clock.instant();
     ReadOnlyKeyValueStore<String, HotspotWindow> windows =
         queries.retrieveQueryableStore(StoreNames.HOTSPOT_WINDOWS, QueryableStoreTypes.keyValueStore());
+    ReadOnlyKeyValueStore<String, byte[]> receipts =
+        queries.retrieveQueryableStore(StoreNames.HOTSPOT_RECEIPTS, QueryableStoreTypes.keyValueStore());
     List<HotspotCount> counts = new ArrayList<>();
     try (KeyValueIterator<String, HotspotWindow> it = windows.all()) {
       it.forEachRemaining(kv -> {
-        int count = HotspotDetector.countAt(kv.value, now, settings);
+        int count = HotspotReceipts.countAt(receipts, kv.key, kv.value, now, settings);
         if (count > 0) {
           String[] pair = kv.key.split("\\|", 2);
           counts.add(new HotspotCount(pair[0], pair[1], count, count >= settings.threshold(),

@@ -158,11 +158,14 @@ public final class AppealTopology {
   /** Submissions regrouped by district and category, counted over a sliding window. */
   void watchForHotspots(StreamsBuilder builder, KStream<String, AppealEvent> events) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.HOTSPOT_WINDOWS), Serdes.String(), AvroSerde.of(HotspotWindow.class)));
+        Stores.persistentKeyValueStore(StoreNames.HOTSPOT_WINDOWS), Serdes.String(), AvroSerde.of(HotspotWindow.class))
+        .withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.HOTSPOT_RECEIPTS), Serdes.String(), Serdes.ByteArray()));
     events.filter((appealId, event) -> event.getType() == EventType.SUBMITTED)
         .selectKey((appealId, event) -> HotspotSettings.key(event.getSubmission().getDistrict(), event.getSubmission().getCategory()))
         .repartition(Repartitioned.with(Serdes.String(), Topics.APPEAL_EVENTS.valueSerde()).withName("hotspot-candidates"))
-        .process(() -> new HotspotDetector(hotspots), StoreNames.HOTSPOT_WINDOWS)
+        .process(() -> new HotspotDetector(hotspots), StoreNames.HOTSPOT_WINDOWS, StoreNames.HOTSPOT_RECEIPTS)
         .to(Topics.HOTSPOTS.name(), produced(Topics.HOTSPOTS));
   }
 

@@ -6,7 +6,10 @@ public final class StoreNames {
   /** appealId → AppealState, the fold of each appeal's events. */
   public static final String APPEAL_STATE = "appeal-state";
 
-  /** "departmentId|submittedAt|appealId" → appealId for every open appeal; a prefix scan lists a queue in order. */
+  /**
+   * Every open appeal under a key that sorts its department's queue most urgent first (see
+   * {@code DepartmentQueueIndex.key}) → appealId; a prefix scan lists a queue in order.
+   */
   public static final String DEPARTMENT_QUEUE = "department-queue";
 
   /** "dueAt|appealId|clock|step" → appealId for every SLA timer still to fire; scanned by range up to now. */
@@ -21,8 +24,11 @@ public final class StoreNames {
   /** "scope|group|firstResponse" or "|resolution" → HdrHistogram of working minutes. */
   public static final String FIGURE_MINUTES = "figure-minutes";
 
-  /** "district|category" → HotspotWindow: recent submission times, for the hotspot detector. */
+  /** "district|category" → HotspotWindow: how many appeals its window holds, for the hotspot detector. */
   public static final String HOTSPOT_WINDOWS = "hotspot-windows";
+
+  /** "district|category|receivedAt|appealId" → nothing: one entry per appeal still in its pair's window. */
+  public static final String HOTSPOT_RECEIPTS = "hotspot-receipts";
 
   /** Global table of ref-sla-policies. */
   public static final String SLA_POLICIES = "sla-policies";

@@ -4,12 +4,12 @@ import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.Hotspot;
 import cn.changsha.appeals.schema.HotspotWindow;
 import cn.changsha.appeals.streams.StoreNames;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -21,6 +21,7 @@ public final class HotspotDetector implements Processor<String, AppealEvent, Str
   private final HotspotSettings settings;
   private ProcessorContext<String, Hotspot> context;
   private KeyValueStore<String, HotspotWindow> windows;
+  private KeyValueStore<String, byte[]> receipts;
 
   public HotspotDetector(HotspotSettings settings) {
     this.settings = settings;
@@ -30,30 +31,62 @@ public final class HotspotDetector implements Processor<String, AppealEvent, Str
   public void init(ProcessorContext<String, Hotspot> context) {
     this.context = context;
     this.windows = context.getStateStore(StoreNames.HOTSPOT_WINDOWS);
+    this.receipts = context.getStateStore(StoreNames.HOTSPOT_RECEIPTS);
   }
 
   @Override
   public void process(Record<String, AppealEvent> record) {
-    Instant at = record.value().getAt();
-    HotspotWindow window = windows.get(record.key());
-    List<Long> received = new ArrayList<>(window == null ? List.of() : window.getReceivedAt());
-    received.add(at.toEpochMilli());
-    received.sort(null);
-    long from = at.minus(settings.window()).toEpochMilli();
-    received.removeIf(t -> t <= from);
-    boolean wasFlagged = window != null && window.getFlagged();
-    boolean hot = received.size() >= settings.threshold();
-    windows.put(record.key(), new HotspotWindow(received, hot));
-    if (hot && !wasFlagged) {
-      String[] pair = record.key().split("\\|", 2);
-      context.forward(record.withValue(new Hotspot(pair[0], pair[1], received.size(), settings.threshold(),
-          (int) settings.window().toDays(), at)));
+    String pair = record.key();
+    long at = record.value().getAt().toEpochMilli();
+    HotspotWindow window = windowOf(pair);
+    receipts.put(HotspotReceipts.key(pair, at, record.value().getAppealId()), HotspotReceipts.NOTHING);
+    int count = window.getCount() + 1;
+    long oldest = window.getOldestAt() == null ? at : Math.min(window.getOldestAt(), at);
+
+    long from = at - settings.window().toMillis();
+    if (oldest <= from) {
+      List<String> leaving = new ArrayList<>();
+      try (KeyValueIterator<String, byte[]> it = receipts.range(HotspotReceipts.at(pair, oldest), HotspotReceipts.afterAll(pair))) {
+        while (it.hasNext()) {
+          String key = it.next().key;
+          long receivedAt = HotspotReceipts.receivedAt(pair, key);
+          if (receivedAt > from) {
+            oldest = receivedAt;
+            break;
+          }
+          leaving.add(key);
+        }
+      }
+      leaving.forEach(receipts::delete);
+      count -= leaving.size();
+    }
+
+    boolean hot = count >= settings.threshold();
+    windows.put(pair, HotspotWindow.newBuilder().setFlagged(hot).setCount(count).setOldestAt(oldest).build());
+    if (hot && !window.getFlagged()) {
+      String[] districtAndCategory = pair.split("\\|", 2);
+      context.forward(record.withValue(new Hotspot(districtAndCategory[0], districtAndCategory[1], count,
+          settings.threshold(), (int) settings.window().toDays(), record.value().getAt())));
     }
   }
 
-  /** Appeals of a pair received within the window that ends at {@code now}. */
-  public static int countAt(HotspotWindow window, Instant now, HotspotSettings settings) {
-    long from = now.minus(settings.window()).toEpochMilli();
-    return (int) window.getReceivedAt().stream().filter(t -> t > from && t <= now.toEpochMilli()).count();
+  /**
+   * The pair's window; one written before receipts were kept has its receive times moved into
+   * them first (they carry no appeal id, so their entries are told apart by position).
+   */
+  private HotspotWindow windowOf(String pair) {
+    HotspotWindow window = windows.get(pair);
+    if (window == null) {
+      return HotspotWindow.newBuilder().build();
+    }
+    List<Long> earlier = window.getReceivedAt();
+    if (earlier.isEmpty()) {
+      return window;
+    }
+    for (int i = 0; i < earlier.size(); i++) {
+      receipts.put(HotspotReceipts.key(pair, earlier.get(i), "earlier-" + i), HotspotReceipts.NOTHING);
+    }
+    return HotspotWindow.newBuilder().setFlagged(window.getFlagged()).setCount(earlier.size())
+        .setOldestAt(earlier.stream().mapToLong(Long::longValue).min().getAsLong()).build();
   }
 }
