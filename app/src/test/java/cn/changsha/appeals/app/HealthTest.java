@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import cn.changsha.appeals.kiosk.Receipt;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -29,14 +32,24 @@ class HealthTest {
       HttpRequest readiness = HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health/readiness")).build();
       assertThat(http.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
-      // A new stream thread makes Kafka Streams rebalance: readiness must say so while it lasts.
+      Receipt filed = tracker.as("kiosk-01").submit(Drafts.aikerui("重平衡期间的查询"));
+      HttpRequest appeal = tracker.request("monitor", "/api/appeals/" + filed.appealId()).build();
+
+      // A new stream thread makes Kafka Streams rebalance: readiness must say so while it lasts,
+      // and a read of the stores is refused as one to retry, never a server error.
       streams.addStreamThread();
       int seenWhileRebalancing = 0;
+      Set<Integer> appealAnswers = new TreeSet<>();
       Instant until = Instant.now().plusSeconds(30);
       while (Instant.now().isBefore(until) && (seenWhileRebalancing == 0 || streams.state() != KafkaStreams.State.RUNNING)) {
         KafkaStreams.State before = streams.state();
         int status = http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode();
         KafkaStreams.State after = streams.state();
+        HttpResponse<String> read = http.send(appeal, HttpResponse.BodyHandlers.ofString());
+        appealAnswers.add(read.statusCode());
+        if (read.statusCode() == 503) {
+          assertThat(read.headers().firstValue("Retry-After")).as(read.body()).isPresent();
+        }
         if (before == KafkaStreams.State.REBALANCING && after == KafkaStreams.State.REBALANCING) {
           assertThat(status).as("readiness while rebalancing").isEqualTo(503);
           seenWhileRebalancing++;
@@ -47,6 +60,7 @@ class HealthTest {
         }
       }
       assertThat(seenWhileRebalancing).as("readiness answers seen during the rebalance").isPositive();
+      assertThat(appealAnswers).as("an appeal read during the rebalance").isSubsetOf(200, 503);
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
           .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
@@ -73,7 +87,7 @@ class HealthTest {
           .contains("appeals_command_answer_seconds_count{command=\"SUBMIT\",outcome=\"ACCEPTED\"}")
           .contains("kafka_stream_").contains("kafka_consumer_").contains("kafka_producer_");
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http.send(tracker.request("monitor", "/actuator/prometheus").build(),
-          HttpResponse.BodyHandlers.ofString()).body().contains("appeals_queue_depth{department=\"430104-ENV\"} 1.0"));
+          HttpResponse.BodyHandlers.ofString()).body().contains("appeals_queue_depth{department=\"430104-ENV\"} 2.0")); // both appeals filed here
       assertThat(http.send(tracker.request("kiosk-01", "/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
           .isEqualTo(403);
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,15 @@ public class Peers {
     this.http = peerClient;
   }
 
-  /** The instance holding {@code key} of {@code store}, or empty if it is this one. */
+  /**
+   * The instance holding {@code key} of {@code store}, or empty if it is this one. While the
+   * instances rebalance no one holds it: a read to retry.
+   */
   public Optional<HostInfo> ownerIfRemote(String store, String key) {
     HostInfo owner = queries.getKafkaStreamsApplicationHostInfo(store, key, new StringSerializer());
+    if (HostInfo.unavailable().equals(owner)) {
+      throw new InvalidStateStoreException("No instance holds " + store + " for this key yet: the instances are rebalancing");
+    }
     return owner == null || owner.equals(queries.getCurrentKafkaStreamsApplicationHostInfo()) ? Optional.empty() : Optional.of(owner);
   }
 

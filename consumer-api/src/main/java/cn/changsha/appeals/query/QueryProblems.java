@@ -1,6 +1,8 @@
 package cn.changsha.appeals.query;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,8 +13,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * While Kafka Streams moves partitions between instances (a start, a stop, a crash) its stores
  * cannot be read for a moment: that is a 503 to retry, not a server error. So is a read refused
- * because too many reads of whole queues run at once ({@link WholeScans}).
+ * because too many reads of whole queues run at once ({@link WholeScans}). Ordered before the last
+ * resort, which would otherwise take them for bugs.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 @RestControllerAdvice(assignableTypes = {QueryController.class, InternalQueryController.class,
     StatisticsController.class, HotspotController.class, SlaController.class})
 public class QueryProblems {
