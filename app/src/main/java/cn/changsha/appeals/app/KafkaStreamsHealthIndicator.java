@@ -1,5 +1,7 @@
 package cn.changsha.appeals.app;
 
+import cn.changsha.appeals.streams.config.RestoreProgress;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -12,13 +14,13 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * RUNNING; OUT_OF_SERVICE while it starts or moves partitions, when its stores answer 503; DOWN
  * once it has stopped or failed. Liveness (group {@code liveness}): DOWN only when it has failed
  * for good (ERROR), the one state a restart of the process cures; a rebalance is no reason to be
- * restarted.
+ * restarted. While stores are rebuilt from their changelogs, readiness's details say how far it has got.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaStreamsHealthIndicator {
 
   @Bean("kafkaStreams")
-  HealthIndicator kafkaStreamsReadiness(StreamsBuilderFactoryBean streams) {
+  HealthIndicator kafkaStreamsReadiness(StreamsBuilderFactoryBean streams, RestoreProgress restores) {
     return () -> {
       KafkaStreams.State state = stateOf(streams);
       Health.Builder health = switch (state) {
@@ -26,6 +28,10 @@ class KafkaStreamsHealthIndicator {
         case CREATED, REBALANCING -> Health.outOfService();
         default -> Health.down();
       };
+      restores.current().ifPresent(restoring -> health.withDetail("rebuildingStores",
+          Map.of("restored", restoring.restored(), "about", restoring.about(), "percent", restoring.percent())));
+      restores.last().ifPresent(rebuilt -> health.withDetail("lastRebuild", Map.of("finishedAt", rebuilt.finishedAt().toString(),
+          "seconds", rebuilt.took().toMillis() / 1000.0, "records", rebuilt.records(), "recordsByStore", rebuilt.recordsByStore())));
       return health.withDetail("state", state.name()).build();
     };
   }

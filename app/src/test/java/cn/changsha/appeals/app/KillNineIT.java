@@ -2,6 +2,9 @@ package cn.changsha.appeals.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The all-in-one jar in a JVM of its own, killed with SIGKILL again and again while a scripted
@@ -49,6 +54,15 @@ class KillNineIT {
       assertThat(killedWhileRunning).as("kills that landed while the workload ran").isGreaterThanOrEqualTo(KILLS);
 
       WorkloadCheck.verify(workload, APPEALS, tracker.bootstrapServers());
+
+      // Under exactly-once a store is not trusted after a kill: it was rebuilt from its changelog,
+      // and readiness's details say so.
+      HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tracker.baseUri().resolve("/actuator/health"))
+          .header("X-API-Key", tracker.keys().get("monitor")).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode rebuilt = JsonMapper.builder().build().readTree(health.body())
+          .path("components").path("kafkaStreams").path("details").path("lastRebuild");
+      assertThat(rebuilt.path("records").asLong()).as(health.body()).isPositive();
+      assertThat(rebuilt.path("recordsByStore").path("appeal-state").asLong()).as(health.body()).isPositive();
     }
   }
 }

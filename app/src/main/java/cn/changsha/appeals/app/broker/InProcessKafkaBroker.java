@@ -95,6 +95,12 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     // The cleaner's map of keys lives on the application's heap here: Kafka's 128 MB default was a
     // sixth of a 768 MB heap; 32 MB still holds 1.4 million keys per pass, a partition's worth.
     c.put("log.cleaner.dedupe.buffer.size", String.valueOf(32 * 1024 * 1024));
+    // Broker and controller share this JVM and die together. The restarted controller takes the
+    // broker's last registration for alive until its session times out (Kafka's 9 s), and the
+    // broker cannot register again before that: 6 s of every restart after a crash went to it. The
+    // heartbeats never leave the process, so a short session costs nothing.
+    c.put("broker.heartbeat.interval.ms", "500");
+    c.put("broker.session.timeout.ms", "3000");
     // Topics are created on purpose, with the partitions and retention they need.
     c.put("auto.create.topics.enable", "false");
     return c;

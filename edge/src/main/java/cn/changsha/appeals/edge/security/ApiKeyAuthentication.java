@@ -5,12 +5,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 
 /**
  * Machines sign in with an API key in the {@code X-API-Key} header. Only the key's SHA-256 is
@@ -40,6 +44,21 @@ public final class ApiKeyAuthentication {
     public Object getPrincipal() {
       return "api-key";
     }
+  }
+
+  /**
+   * The filter that checks a presented key and answers a refusal through {@code refusals}. A key
+   * that cannot be checked right now (the key directory is still being restored) is one of them,
+   * 503 to retry: Spring Security would otherwise rethrow it, a server error with a stack trace.
+   */
+  static AuthenticationFilter filter(AuthenticationManager manager, AuthenticationConverter converter,
+      AuthenticationEntryPoint refusals) {
+    AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
+    AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(refusals);
+    failures.setRethrowAuthenticationServiceException(false);
+    filter.setFailureHandler(failures);
+    filter.setSuccessHandler((request, response, authentication) -> { });
+    return filter;
   }
 
   static AuthenticationConverter converter() {

@@ -17,7 +17,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -99,9 +98,7 @@ public class SecurityConfiguration {
   SecurityFilterChain open311(HttpSecurity http, AuthenticationManager manager, ObjectProvider<JwtDecoder> jwtDecoder)
       throws Exception {
     Open311Refusals refusals = new Open311Refusals();
-    AuthenticationFilter apiKeyFilter = new AuthenticationFilter(manager, new Open311ApiKeys());
-    apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(refusals));
-    apiKeyFilter.setSuccessHandler((request, response, authentication) -> { });
+    AuthenticationFilter apiKeyFilter = ApiKeyAuthentication.filter(manager, new Open311ApiKeys(), refusals);
 
     http.securityMatcher(AccessRules.OPEN311_PATHS)
         .authenticationManager(manager)
@@ -126,9 +123,7 @@ public class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiKeyDirectory keys, Clock clock,
       ClusterSecret clusterSecret, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
     ProblemResponses problems = new ProblemResponses();
-    AuthenticationFilter apiKeyFilter = new AuthenticationFilter(manager, ApiKeyAuthentication.converter());
-    apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
-    apiKeyFilter.setSuccessHandler((request, response, authentication) -> { });
+    AuthenticationFilter apiKeyFilter = ApiKeyAuthentication.filter(manager, ApiKeyAuthentication.converter(), problems);
 
     http.authenticationManager(manager)
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ScreenSessions.needsCsrfToken(jwtDecoder.getIfAvailable() != null)))
