@@ -1,6 +1,7 @@
 package cn.changsha.appeals.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -66,9 +67,15 @@ public class Peers {
     if (kafkaStreams == null) {
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running yet");
     }
+    Collection<StreamsMetadata> holders = kafkaStreams.streamsMetadataForStore(store);
+    if (holders.isEmpty()) {
+      // Until its first assignment an instance knows of no holder at all: an empty answer would
+      // read as "no appeals" (statistics of zero were answered 200 during a restart).
+      throw new InvalidStateStoreException("No instance holds " + store + " yet: Kafka Streams is starting or rebalancing");
+    }
     HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
     List<T> all = new ArrayList<>();
-    for (StreamsMetadata instance : kafkaStreams.streamsMetadataForStore(store)) {
+    for (StreamsMetadata instance : holders) {
       HostInfo host = instance.hostInfo();
       if (host.equals(self)) {
         all.addAll(local.get());
