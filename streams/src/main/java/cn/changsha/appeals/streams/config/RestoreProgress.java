@@ -34,7 +34,11 @@ public final class RestoreProgress implements StateRestoreListener {
     }
   }
 
-  /** A finished rebuild: when, how long it took, and the records restored into each store. */
+  /**
+   * Every rebuild since this instance started, summed: a restart rebuilds its tasks in one wave or
+   * several, and a later rebalance may add more. When the latest finished, the time spent in all,
+   * and the records restored into each store.
+   */
   public record Rebuilt(Instant finishedAt, Duration took, Map<String, Long> recordsByStore) {
     public long records() {
       return recordsByStore.values().stream().mapToLong(Long::longValue).sum();
@@ -44,7 +48,8 @@ public final class RestoreProgress implements StateRestoreListener {
   private final Clock clock;
   private final Map<TopicPartition, Restoring> running = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> restoredByStore = new ConcurrentHashMap<>();
-  private volatile Instant began;
+  private Instant waveBegan;
+  private Duration spent = Duration.ZERO;
   private volatile Instant lastReport = Instant.MIN;
   private volatile Rebuilt last;
 
@@ -55,9 +60,8 @@ public final class RestoreProgress implements StateRestoreListener {
   @Override
   public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
     synchronized (this) {
-      if (running.isEmpty() && began == null) {
-        began = clock.instant();
-        restoredByStore.clear();
+      if (running.isEmpty() && waveBegan == null) {
+        waveBegan = clock.instant();
       }
       running.put(partition, new Restoring(store, Math.max(0, endingOffset - startingOffset), new AtomicLong()));
     }
@@ -101,24 +105,27 @@ public final class RestoreProgress implements StateRestoreListener {
     return partitions == 0 ? Optional.empty() : Optional.of(new Snapshot(restored, about, partitions));
   }
 
-  /** The latest rebuild that finished since this instance started, if any did. */
+  /** What was rebuilt since this instance started, if anything was. */
   public Optional<Rebuilt> last() {
     return Optional.ofNullable(last);
   }
 
   private synchronized void finished(TopicPartition partition) {
     running.remove(partition);
-    if (running.isEmpty() && began != null) {
-      Map<String, Long> byStore = new TreeMap<>();
-      restoredByStore.forEach((store, count) -> byStore.put(store, count.get()));
-      Instant now = clock.instant();
-      Rebuilt rebuilt = new Rebuilt(now, Duration.between(began, now), Map.copyOf(byStore));
-      began = null;
-      if (rebuilt.records() == 0) {
-        return; // stores whose changelogs were empty: nothing was rebuilt
-      }
-      last = rebuilt;
-      log.info("State stores rebuilt in {} s: {} records ({})", rebuilt.took().toSeconds(), rebuilt.records(), byStore);
+    if (!running.isEmpty() || waveBegan == null) {
+      return;
     }
+    Instant now = clock.instant();
+    spent = spent.plus(Duration.between(waveBegan, now));
+    waveBegan = null;
+    Map<String, Long> byStore = new TreeMap<>();
+    restoredByStore.forEach((store, count) -> byStore.put(store, count.get()));
+    Rebuilt rebuilt = new Rebuilt(now, spent, Map.copyOf(byStore));
+    if (rebuilt.records() == 0) {
+      return; // stores whose changelogs were empty: nothing was rebuilt
+    }
+    last = rebuilt;
+    log.info("State stores rebuilt: {} records in {} s since this instance started ({})",
+        rebuilt.records(), rebuilt.took().toSeconds(), byStore);
   }
 }
