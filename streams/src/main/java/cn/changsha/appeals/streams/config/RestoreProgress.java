@@ -25,7 +25,7 @@ public final class RestoreProgress implements StateRestoreListener {
   private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
   /** One changelog partition being read back. Its offsets include transaction markers, so "about". */
-  private record Restoring(String store, long offsets, AtomicLong restored) {}
+  private record Restoring(long offsets, AtomicLong restored) {}
 
   /** What is being restored now: records restored of about how many, over how many store partitions. */
   public record Snapshot(long restored, long about, int partitions) {
@@ -63,7 +63,7 @@ public final class RestoreProgress implements StateRestoreListener {
       if (running.isEmpty() && waveBegan == null) {
         waveBegan = clock.instant();
       }
-      running.put(partition, new Restoring(store, Math.max(0, endingOffset - startingOffset), new AtomicLong()));
+      running.put(partition, new Restoring(Math.max(0, endingOffset - startingOffset), new AtomicLong()));
     }
   }
 
