@@ -3,10 +3,14 @@ package cn.changsha.appeals.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.changsha.appeals.schema.AppealState;
+import cn.changsha.appeals.schema.AppealStatuses;
 import cn.changsha.appeals.schema.CommandOutcome;
 import cn.changsha.appeals.schema.CommandType;
 import cn.changsha.appeals.schema.Priority;
 import cn.changsha.appeals.schema.serde.AvroSerde;
+import cn.changsha.appeals.streams.lifecycle.DepartmentQueueIndex;
+import cn.changsha.appeals.streams.sla.SlaPlanner;
+import cn.changsha.appeals.streams.sla.SlaTimerIndex;
 import cn.changsha.appeals.streams.stats.AppealFacts;
 import cn.changsha.appeals.streams.stats.FigureIndex;
 import cn.changsha.appeals.streams.stats.Figures;
@@ -21,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -30,7 +36,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
- * The figures the topology keeps as events happen must be the figures computed from the appeal
+ * The figures and indexes the topology keeps as events happen must be what follows from the appeal
  * states, whatever happens to the appeals: a seeded random workload of submissions, every action,
  * transfers, pauses, ratings, reopenings and timers firing over two months, compared at intervals.
  * Working-time percentiles may differ only as {@code MinuteHistograms} says (exact below 2,048
@@ -67,6 +73,45 @@ class KeptFiguresTest extends TopologyTestSupport {
     });
     assertThat(accepted[0]).as("the workload moved appeals on").isGreaterThan(200);
     assertThat(YearMonth.from(end.atZone(CHANGSHA))).as("the workload spans months").isAfter(YearMonth.of(2026, 3));
+  }
+
+  /**
+   * The timer and queue indexes are written as differences (what an event changed), so they must
+   * still hold exactly what each appeal's state calls for, whatever sequence of events led there.
+   */
+  @Test
+  void timerAndQueueIndexesHoldExactlyWhatTheStatesCallFor() {
+    SlaPlanner planner = new SlaPlanner(fx.calendar, 0.75);
+    int[] checks = {0};
+    work(1200, (step, now, outcome) -> {
+      if (step % 50 == 0) {
+        List<AppealState> states = states();
+        assertThat(keys(StoreNames.SLA_TIMERS)).as("timers at step %d", step).isEqualTo(states.stream()
+            .flatMap(s -> planner.timers(s).stream().map(t -> SlaTimerIndex.key(t, s.getAppealId())))
+            .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(keys(StoreNames.DEPARTMENT_QUEUE)).as("queue at step %d", step).isEqualTo(states.stream()
+            .filter(s -> s.getDepartmentId() != null && AppealStatuses.OPEN.contains(s.getStatus()))
+            .map(DepartmentQueueIndex::key)
+            .collect(Collectors.toCollection(TreeSet::new)));
+        checks[0]++;
+      }
+    });
+    assertThat(checks[0]).isEqualTo(24);
+    assertThat(keys(StoreNames.SLA_TIMERS)).as("some timers still to fire at the end").isNotEmpty();
+  }
+
+  /** The keys of an index, without its markers ({@code #...}). */
+  private TreeSet<String> keys(String storeName) {
+    KeyValueStore<String, String> store = fx.driver.getKeyValueStore(storeName);
+    TreeSet<String> keys = new TreeSet<>();
+    try (var it = store.all()) {
+      it.forEachRemaining(kv -> {
+        if (!kv.key.startsWith("#")) {
+          keys.add(kv.key);
+        }
+      });
+    }
+    return keys;
   }
 
   /** What the test looks at after each step: the step's number, the clock, and the outcome of an action (null for a submission). */

@@ -4,7 +4,9 @@ import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.SlaClockKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -26,13 +28,31 @@ public final class SlaTimerIndex {
 
   public record Due(String key, String appealId, SlaClockKind clock, SlaTimer.Step step) {}
 
+  /**
+   * Writes only the timers that changed: most events leave most of an appeal's timers as they
+   * were, and every write is a changelog record that a restore after a crash reads back.
+   */
   public void update(AppealState before, AppealState after) {
-    for (SlaTimer timer : planner.timers(before)) {
-      store.delete(key(timer, before.getAppealId()));
+    Set<String> was = keys(before);
+    Set<String> is = keys(after);
+    for (String key : was) {
+      if (!is.contains(key)) {
+        store.delete(key);
+      }
     }
-    for (SlaTimer timer : planner.timers(after)) {
-      store.put(key(timer, after.getAppealId()), after.getAppealId());
+    for (String key : is) {
+      if (!was.contains(key)) {
+        store.put(key, after.getAppealId());
+      }
     }
+  }
+
+  private Set<String> keys(AppealState appeal) {
+    Set<String> keys = new HashSet<>();
+    for (SlaTimer timer : planner.timers(appeal)) {
+      keys.add(key(timer, appeal.getAppealId()));
+    }
+    return keys;
   }
 
   /** Timers due at or before {@code now}, soonest first. */
@@ -51,7 +71,8 @@ public final class SlaTimerIndex {
     store.delete(due.key());
   }
 
-  static String key(SlaTimer timer, String appealId) {
+  /** An appeal's timer in the store: its instant first, so that the store sorts by it. */
+  public static String key(SlaTimer timer, String appealId) {
     return millis(timer.at().toEpochMilli()) + "|" + appealId + "|" + timer.clock() + "|" + timer.step();
   }
 
