@@ -43,6 +43,7 @@ public class AppealStreamsConfiguration {
   public static final String APPLICATION_ID = "appeal-tracker";
   private static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
   private static final int RESTORE_POLL_RECORDS = 10_000;
+  private static final int GLOBAL_FETCH_WAIT_MS = 50;
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration appealStreamsConfig(
@@ -66,9 +67,15 @@ public class AppealStreamsConfiguration {
     props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(DeadLetterProcessingHandler.DEAD_LETTERS_CONFIG, deadLetters);
-    // After a crash every store is read back from its changelog (exactly-once trusts no store an
-    // unclean stop left); larger polls than Streams' 1,000 records mean fewer round trips.
+    // The reference data's stores too: a record their writers throw on would stop the global
+    // thread, and with it every stream thread of the instance.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // A store lost with its disk, or new to this instance, is read back from its changelog; larger
+    // polls than Streams' 1,000 records mean fewer round trips.
     props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), RESTORE_POLL_RECORDS);
+    // The reference data is loaded store by store at start-up, and each load ended in a fetch the
+    // broker held for its full wait (500 ms) at the end of the topic.
+    props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), GLOBAL_FETCH_WAIT_MS);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStoreMemory.class);
     props.put(SharedStoreMemory.MEMORY_CONFIG, appeals.storeMemory().toBytes());
     return new KafkaStreamsConfiguration(props);
@@ -82,6 +89,10 @@ public class AppealStreamsConfiguration {
   public static Map<String, Object> processingSettings(AppealsProperties appeals) {
     Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // A store's writes reach RocksDB only when their transaction commits (KIP-892), so a store an
+    // unclean stop left behind holds committed state alone and is kept: without it, exactly-once
+    // rebuilt every store from its changelog after each crash.
+    props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) appeals.replicationFactor());
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
     // Under exactly-once, answers become visible only when a transaction commits: the commit
