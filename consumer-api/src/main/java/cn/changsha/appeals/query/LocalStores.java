@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LocalStores {
 
+  private static final StringSerializer KEYS = new StringSerializer();
+
   private final KafkaStreamsInteractiveQueryService queries;
   private final StreamsBuilderFactoryBean streams;
 
@@ -38,8 +40,16 @@ public class LocalStores {
     this.streams = streams;
   }
 
+  /**
+   * Reads the one partition that holds the appeal: asked of every partition of the instance, a read
+   * made a store lookup in each (up to six) before it found the one with the key.
+   */
   public Optional<AppealState> appeal(String appealId) {
-    return Optional.ofNullable(appeals().get(appealId));
+    int partition = kafkaStreams().queryMetadataForKey(StoreNames.APPEAL_STATE, appealId, KEYS).partition();
+    if (partition < 0) {
+      throw new InvalidStateStoreException("No instance holds " + StoreNames.APPEAL_STATE + " for this key yet: the instances are rebalancing");
+    }
+    return Optional.ofNullable(this.<AppealState>partitionStore(StoreNames.APPEAL_STATE, partition).get(appealId));
   }
 
   /**

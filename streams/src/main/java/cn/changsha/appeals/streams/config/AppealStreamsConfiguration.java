@@ -67,9 +67,6 @@ public class AppealStreamsConfiguration {
     props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(DeadLetterProcessingHandler.DEAD_LETTERS_CONFIG, deadLetters);
-    // The reference data's stores too: a record their writers throw on would stop the global
-    // thread, and with it every stream thread of the instance.
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // A store lost with its disk, or new to this instance, is read back from its changelog; larger
     // polls than Streams' 1,000 records mean fewer round trips.
     props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), RESTORE_POLL_RECORDS);

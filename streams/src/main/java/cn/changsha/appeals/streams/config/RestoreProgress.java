@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How far the rebuilding of the state stores has got. After a crash, under exactly-once, every store
- * is rebuilt from its changelog before the instance answers queries: a minute or more at a million
- * appeals, all of it spent not ready. Reported in the log as it goes and in readiness's details, so
- * whoever waits sees what it is doing and how much is left.
+ * How far the rebuilding of the state stores has got. Before the instance answers queries, each
+ * store reads back its changelog from the offset it last recorded: after a crash a short tail, but
+ * for a lost or new state directory all of it, a minute or so at a million appeals, all of it
+ * spent not ready. Reported in the log as it goes and in readiness's details, so whoever waits
+ * sees what it is doing and how much is left.
  */
 public final class RestoreProgress implements StateRestoreListener {
 
