@@ -1,5 +1,6 @@
 package cn.changsha.appeals.query;
 
+import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.streams.StoreNames;
 import cn.changsha.appeals.streams.stats.Figures;
 import cn.changsha.appeals.streams.view.AppealView;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
 
@@ -39,23 +41,33 @@ public class AppealQueries {
   }
 
   public Optional<AppealView> appeal(String appealId) {
-    return fromHolder(appealId, "/internal/appeals/{id}", AppealView.class, id -> local.appeal(id).map(AppealView::from));
+    return fromHolder(appealId, "/internal/appeals/{id}", AppealView.class, state -> Optional.of(AppealView.from(state)));
   }
 
   /** What an enterprise's sign-in is checked against; empty for an unknown appeal or one filed before receipts had secrets. */
   public Optional<String> receiptSecretHash(String appealId) {
-    return fromHolder(appealId, "/internal/appeals/{id}/receipt", StoredHash.class, this::localReceipt).map(StoredHash::hash);
+    return fromHolder(appealId, "/internal/appeals/{id}/receipt", StoredHash.class, AppealQueries::receiptOf).map(StoredHash::hash);
   }
 
   public Optional<StoredHash> localReceipt(String appealId) {
-    return local.appeal(appealId).map(s -> s.getSubmission().getReceiptSecretHash()).map(StoredHash::new);
+    return localAppeal(appealId).flatMap(AppealQueries::receiptOf);
+  }
+
+  /** An appeal this instance holds, asked for by a peer. */
+  public Optional<AppealState> localAppeal(String appealId) {
+    return local.appeal(appealId, peers.holderOf(StoreNames.APPEAL_STATE, appealId).partition());
+  }
+
+  private static Optional<StoredHash> receiptOf(AppealState state) {
+    return Optional.ofNullable(state.getSubmission().getReceiptSecretHash()).map(StoredHash::new);
   }
 
   /** Read here if this instance holds the appeal, else asked of the instance that does. */
-  private <T> Optional<T> fromHolder(String appealId, String peerPath, Class<T> type, Function<String, Optional<T>> here) {
-    return peers.ownerIfRemote(StoreNames.APPEAL_STATE, appealId)
+  private <T> Optional<T> fromHolder(String appealId, String peerPath, Class<T> type, Function<AppealState, Optional<T>> here) {
+    KeyQueryMetadata holder = peers.holderOf(StoreNames.APPEAL_STATE, appealId);
+    return peers.remote(holder)
         .map(owner -> peers.fetch(owner, peerPath, type, appealId))
-        .orElseGet(() -> here.apply(appealId));
+        .orElseGet(() -> local.appeal(appealId, holder.partition()).flatMap(here));
   }
 
   /** A receipt secret hash as one peer hands it to another. */

@@ -18,17 +18,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class InternalQueryController {
 
-  private final LocalStores local;
   private final AppealQueries appeals;
 
-  public InternalQueryController(LocalStores local, AppealQueries appeals) {
-    this.local = local;
+  public InternalQueryController(AppealQueries appeals) {
     this.appeals = appeals;
   }
 
   @GetMapping("/internal/appeals/{appealId}")
   public AppealView appeal(@PathVariable String appealId) {
-    return local.appeal(appealId).map(AppealView::from)
+    return appeals.localAppeal(appealId).map(AppealView::from)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + appealId + " here"));
   }
 

@@ -30,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LocalStores {
 
-  private static final StringSerializer KEYS = new StringSerializer();
-
   private final KafkaStreamsInteractiveQueryService queries;
   private final StreamsBuilderFactoryBean streams;
 
@@ -41,14 +39,10 @@ public class LocalStores {
   }
 
   /**
-   * Reads the one partition that holds the appeal: asked of every partition of the instance, a read
-   * made a store lookup in each (up to six) before it found the one with the key.
+   * An appeal from the one partition that holds it ({@link Peers#holderOf}): asked of every
+   * partition of the instance, a read made a store lookup in each (up to six) to find it.
    */
-  public Optional<AppealState> appeal(String appealId) {
-    int partition = kafkaStreams().queryMetadataForKey(StoreNames.APPEAL_STATE, appealId, KEYS).partition();
-    if (partition < 0) {
-      throw new InvalidStateStoreException("No instance holds " + StoreNames.APPEAL_STATE + " for this key yet: the instances are rebalancing");
-    }
+  public Optional<AppealState> appeal(String appealId, int partition) {
     return Optional.ofNullable(this.<AppealState>partitionStore(StoreNames.APPEAL_STATE, partition).get(appealId));
   }
 

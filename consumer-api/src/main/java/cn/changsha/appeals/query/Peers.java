@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -27,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class Peers {
 
+  private static final StringSerializer KEYS = new StringSerializer();
+
   private final KafkaStreamsInteractiveQueryService queries;
   private final StreamsBuilderFactoryBean streams;
   private final RestClient http;
@@ -38,15 +41,21 @@ public class Peers {
   }
 
   /**
-   * The instance holding {@code key} of {@code store}, or empty if it is this one. While the
-   * instances rebalance no one holds it: a read to retry.
+   * Which instance, and which partition, hold {@code key} of {@code store}. While the instances
+   * rebalance no one holds it: a read to retry.
    */
-  public Optional<HostInfo> ownerIfRemote(String store, String key) {
-    HostInfo owner = queries.getKafkaStreamsApplicationHostInfo(store, key, new StringSerializer());
-    if (HostInfo.unavailable().equals(owner)) {
+  public KeyQueryMetadata holderOf(String store, String key) {
+    KeyQueryMetadata holder = kafkaStreams().queryMetadataForKey(store, key, KEYS);
+    if (HostInfo.unavailable().equals(holder.activeHost())) {
       throw new InvalidStateStoreException("No instance holds " + store + " for this key yet: the instances are rebalancing");
     }
-    return owner == null || owner.equals(queries.getCurrentKafkaStreamsApplicationHostInfo()) ? Optional.empty() : Optional.of(owner);
+    return holder;
+  }
+
+  /** The instance holding the key, or empty if it is this one. */
+  public Optional<HostInfo> remote(KeyQueryMetadata holder) {
+    HostInfo owner = holder.activeHost();
+    return owner.equals(queries.getCurrentKafkaStreamsApplicationHostInfo()) ? Optional.empty() : Optional.of(owner);
   }
 
   /** One object from a peer; empty if the peer answers 404. */
@@ -63,11 +72,7 @@ public class Peers {
   /** Every instance's part of a store: this one's read locally, the others' through {@code path}. */
   public <T> List<T> gather(String store, Supplier<List<T>> local, String path,
       ParameterizedTypeReference<List<T>> type, Object... uriVariables) {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running yet");
-    }
-    Collection<StreamsMetadata> holders = kafkaStreams.streamsMetadataForStore(store);
+    Collection<StreamsMetadata> holders = kafkaStreams().streamsMetadataForStore(store);
     if (holders.isEmpty()) {
       // Until its first assignment an instance knows of no holder at all: an empty answer would
       // read as "no appeals" (statistics of zero were answered 200 during a restart).
@@ -97,5 +102,13 @@ public class Peers {
   private static ResponseStatusException unavailable(HostInfo host, Exception cause) {
     return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
         "The instance holding this data (" + host.host() + ":" + host.port() + ") did not answer", cause);
+  }
+
+  private KafkaStreams kafkaStreams() {
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running yet");
+    }
+    return kafkaStreams;
   }
 }
