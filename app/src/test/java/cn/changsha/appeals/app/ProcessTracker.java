@@ -119,7 +119,7 @@ final class ProcessTracker implements AutoCloseable {
             + tail(log, 40));
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("The tracker was not ready within " + within);
+        throw new IllegalStateException("The tracker was not ready within " + within + "; its log ends:\n" + tail(log, 80));
       }
       pause(Duration.ofMillis(200));
     }

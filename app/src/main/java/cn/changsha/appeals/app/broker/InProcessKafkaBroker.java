@@ -55,7 +55,9 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     ensurePortFree(port);
     ensurePortFree(controllerPort);
     Map<String, Object> config = config();
-    formatOnce(config);
+    if (!formatOnce(config) && StaleRegistrationFence.needed(logDir)) {
+      StaleRegistrationFence.fence(config, CONTROLLER, controllerPort);
+    }
     server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
     server.startup();
     log.info("In-process Kafka broker ready on {} in {} ms, log in {}",
@@ -96,12 +98,6 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     // The cleaner's map of keys lives on the application's heap here: Kafka's 128 MB default was a
     // sixth of a 768 MB heap; 32 MB still holds 1.4 million keys per pass, a partition's worth.
     c.put("log.cleaner.dedupe.buffer.size", String.valueOf(32 * 1024 * 1024));
-    // Broker and controller share this JVM and die together. The restarted controller takes the
-    // broker's last registration for alive until its session times out (Kafka's 9 s), and the
-    // broker cannot register again before that: 6 s of every restart after a crash went to it. The
-    // heartbeats never leave the process, so a short session costs nothing.
-    c.put("broker.heartbeat.interval.ms", "500");
-    c.put("broker.session.timeout.ms", "3000");
     // After a crash the broker reads back every segment still open, to check it and to rebuild the
     // state of its transactional producers; a segment is flushed and its producers' state saved
     // when it closes. With Kafka's 1 GiB segments a million appeals left gigabytes open: the broker
@@ -112,9 +108,10 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     return c;
   }
 
-  private void formatOnce(Map<String, Object> config) {
+  /** True when the directory was new and has just been formatted. */
+  private boolean formatOnce(Map<String, Object> config) {
     if (Files.exists(logDir.resolve("meta.properties"))) {
-      return;
+      return false;
     }
     try {
       Files.createDirectories(logDir);
@@ -129,6 +126,7 @@ public final class InProcessKafkaBroker implements AutoCloseable {
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .run();
       log.info("Formatted a new Kafka log directory {}", logDir);
+      return true;
     } catch (Exception e) {
       throw new IllegalStateException("Cannot format Kafka log directory " + logDir, e);
     }
