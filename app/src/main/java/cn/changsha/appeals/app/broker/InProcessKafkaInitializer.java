@@ -2,9 +2,13 @@ package cn.changsha.appeals.app.broker;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import cn.changsha.appeals.streams.config.AppealsProperties;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -14,9 +18,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * With no Kafka configured ({@code KAFKA_BOOTSTRAP_SERVERS} unset), starts the in-process broker
- * before any Kafka client is created and points Spring's Kafka settings at it. The broker is
- * registered as the context's first singleton, so it is closed last, after Streams and the
- * producers have finished with it.
+ * beside the context and points Spring's Kafka settings at it; the context goes on to use Kafka
+ * only once the broker is ready. The broker is registered as the context's first singleton, so it
+ * is closed last, after Streams and the producers have finished with it.
  */
 public final class InProcessKafkaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -36,10 +40,29 @@ public final class InProcessKafkaInitializer implements ApplicationContextInitia
     Path dataDir = Binder.get(env).bindOrCreate("appeals", AppealsProperties.class).dataDir();
     InProcessKafkaBroker broker = new InProcessKafkaBroker(dataDir.resolve("kafka"),
         env.getProperty("appeals.embedded-kafka.port", Integer.class, 9092),
-        env.getProperty("appeals.embedded-kafka.controller-port", Integer.class, 9093)).start();
+        env.getProperty("appeals.embedded-kafka.controller-port", Integer.class, 9093));
+    // The broker loads its logs while Spring builds the application's beans: each takes seconds,
+    // and after a crash with a million appeals the broker alone took 13.7 s. Nothing uses Kafka
+    // before every bean exists; InProcessKafkaReady holds the start there until the broker is up.
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Thread starter = new Thread(() -> {
+      try {
+        broker.start();
+        started.complete(null);
+      } catch (RuntimeException | Error e) {
+        started.completeExceptionally(e);
+      }
+    }, "in-process-kafka-start");
+    starter.start();
     env.getPropertySources().addFirst(new MapPropertySource("inProcessKafka",
         Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers())));
-    context.getBeanFactory().registerSingleton("inProcessKafkaBroker", broker);
-    ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("inProcessKafkaBroker", broker::close);
+    ConfigurableListableBeanFactory beans = context.getBeanFactory();
+    beans.registerSingleton("inProcessKafkaBroker", broker);
+    ((DefaultSingletonBeanRegistry) beans).registerDisposableBean("inProcessKafkaBroker", broker::close);
+    // A bean definition, not a bare singleton: only those get afterSingletonsInstantiated, and this
+    // one is defined before the application's own, so it runs before KafkaAdmin creates the topics.
+    ((BeanDefinitionRegistry) beans).registerBeanDefinition("inProcessKafkaReady",
+        BeanDefinitionBuilder.genericBeanDefinition(InProcessKafkaReady.class, () -> new InProcessKafkaReady(started))
+            .getBeanDefinition());
   }
 }
