@@ -52,8 +52,7 @@ public final class InProcessKafkaBroker implements AutoCloseable {
 
   public synchronized InProcessKafkaBroker start() {
     Instant begin = Instant.now();
-    ensurePortFree(port);
-    ensurePortFree(controllerPort);
+    ensurePortsFree();
     Map<String, Object> config = config();
     if (!formatOnce(config) && StaleRegistrationFence.needed(logDir)) {
       StaleRegistrationFence.fence(config, CONTROLLER, controllerPort);
@@ -63,6 +62,12 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     log.info("In-process Kafka broker ready on {} in {} ms, log in {}",
         bootstrapServers(), Duration.between(begin, Instant.now()).toMillis(), logDir);
     return this;
+  }
+
+  /** Fails at once, with what to do, when another process holds the broker's or the controller's port. */
+  public void ensurePortsFree() {
+    ensurePortFree(port);
+    ensurePortFree(controllerPort);
   }
 
   @Override

@@ -44,6 +44,9 @@ public final class InProcessKafkaInitializer implements ApplicationContextInitia
     // The broker loads its logs while Spring builds the application's beans: each takes seconds,
     // and after a crash with a million appeals the broker alone took 13.7 s. Nothing uses Kafka
     // before every bean exists; InProcessKafkaReady holds the start there until the broker is up.
+    // Checked here, not only on the broker's thread: a port in use must stop the start at once,
+    // not after every bean has waited for a broker that is somebody else's.
+    broker.ensurePortsFree();
     CompletableFuture<Void> started = new CompletableFuture<>();
     Thread starter = new Thread(() -> {
       try {
