@@ -47,16 +47,8 @@ public final class InProcessKafkaInitializer implements ApplicationContextInitia
     // Checked here, not only on the broker's thread: a port in use must stop the start at once,
     // not after every bean has waited for a broker that is somebody else's.
     broker.ensurePortsFree();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    Thread starter = new Thread(() -> {
-      try {
-        broker.start();
-        started.complete(null);
-      } catch (RuntimeException | Error e) {
-        started.completeExceptionally(e);
-      }
-    }, "in-process-kafka-start");
-    starter.start();
+    CompletableFuture<Void> started = CompletableFuture.runAsync(broker::start,
+        task -> new Thread(task, "in-process-kafka-start").start());
     env.getPropertySources().addFirst(new MapPropertySource("inProcessKafka",
         Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers())));
     ConfigurableListableBeanFactory beans = context.getBeanFactory();
