@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.CommonLoggingErrorHandler;
@@ -31,7 +32,13 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 @Configuration(proxyBeanMethods = false)
 class LiveFeedConfiguration {
 
+  /**
+   * Lazy, so it is built when the application starts its lifecycle beans rather than with the
+   * other beans: reading the topics' partitions waits for the broker, and an in-process broker is
+   * still loading its logs while the beans are built.
+   */
   @Bean
+  @Lazy
   ConcurrentMessageListenerContainer<String, AppealEvent> liveFeed(KafkaProperties kafka, AppealsProperties appeals, LiveUpdates live) {
     Map<String, Object> props = kafka.buildConsumerProperties();
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.requestreply.RequestReplyFuture;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sends a command to the appeal topology and waits, for a bounded time, for its answer. The
@@ -25,12 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandGateway {
 
-  private final ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> template;
+  private final Supplier<ReplyingKafkaTemplate<String, SpecificRecord, CommandResult>> template;
   private final MeterRegistry meters;
 
-  public CommandGateway(ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> commandTemplate, MeterRegistry meters) {
+  /** The template is looked up at the first command: it is a lazy bean, see {@link CommandGatewayConfiguration}. */
+  public CommandGateway(ObjectProvider<ReplyingKafkaTemplate<String, SpecificRecord, CommandResult>> commandTemplate,
+      MeterRegistry meters) {
     this.meters = meters;
-    this.template = commandTemplate;
+    this.template = SingletonSupplier.of(commandTemplate::getObject);
   }
 
   /** Sends the command and waits for the topology's answer; the wait is timed as {@code appeals.command.answer}. */
@@ -43,7 +48,7 @@ public class CommandGateway {
   }
 
   private Optional<CommandResult> sendAndWait(AppealCommand command) {
-    RequestReplyFuture<String, SpecificRecord, CommandResult> future = template.sendAndReceive(
+    RequestReplyFuture<String, SpecificRecord, CommandResult> future = template.get().sendAndReceive(
         new ProducerRecord<>(Topics.APPEAL_COMMANDS.name(), command.getAppealId(), command));
     try {
       future.getSendFuture().get(30, TimeUnit.SECONDS);

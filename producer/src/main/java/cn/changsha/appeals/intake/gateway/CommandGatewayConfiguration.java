@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -44,7 +45,13 @@ public class CommandGatewayConfiguration {
     return new KafkaTemplate<>(avroProducerFactory);
   }
 
+  /**
+   * Lazy, so it is built when the application starts its lifecycle beans rather than with the
+   * other beans: reading the answer topic's partitions waits for the broker, and an in-process
+   * broker is still loading its logs while the beans are built.
+   */
   @Bean
+  @Lazy
   ReplyingKafkaTemplate<String, SpecificRecord, CommandResult> commandTemplate(
       ProducerFactory<String, SpecificRecord> avroProducerFactory, KafkaProperties kafka,
       AppealsProperties appeals, DeadLetters deadLetters, @Value("${server.port:8080}") int port) {
