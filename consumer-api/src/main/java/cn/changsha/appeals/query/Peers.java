@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -30,12 +31,13 @@ public class Peers {
 
   private static final StringSerializer KEYS = new StringSerializer();
 
-  private final KafkaStreamsInteractiveQueryService queries;
+  private final Supplier<HostInfo> self;
   private final StreamsBuilderFactoryBean streams;
   private final RestClient http;
 
   public Peers(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams, RestClient peerClient) {
-    this.queries = queries;
+    // Read once: the service copies the whole Streams configuration to answer it, on every read.
+    this.self = SingletonSupplier.of(queries::getCurrentKafkaStreamsApplicationHostInfo);
     this.streams = streams;
     this.http = peerClient;
   }
@@ -55,7 +57,7 @@ public class Peers {
   /** The instance holding the key, or empty if it is this one. */
   public Optional<HostInfo> remote(KeyQueryMetadata holder) {
     HostInfo owner = holder.activeHost();
-    return owner.equals(queries.getCurrentKafkaStreamsApplicationHostInfo()) ? Optional.empty() : Optional.of(owner);
+    return owner.equals(self.get()) ? Optional.empty() : Optional.of(owner);
   }
 
   /** One object from a peer; empty if the peer answers 404. */
@@ -78,7 +80,7 @@ public class Peers {
       // read as "no appeals" (statistics of zero were answered 200 during a restart).
       throw new InvalidStateStoreException("No instance holds " + store + " yet: Kafka Streams is starting or rebalancing");
     }
-    HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
+    HostInfo self = this.self.get();
     List<T> all = new ArrayList<>();
     for (StreamsMetadata instance : holders) {
       HostInfo host = instance.hostInfo();
