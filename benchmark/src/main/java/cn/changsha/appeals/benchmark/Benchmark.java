@@ -156,6 +156,7 @@ public final class Benchmark implements Callable<Integer> {
           long scenarioBegin = System.nanoTime();
           Section section;
           String restarted = null;
+          QuietApp.Wait quiet = null;
           try {
             restarted = ensureRunning(app);
             if (scenario == Scenario.QUERIES || scenario == Scenario.MEMORY || scenario == Scenario.RECOVERY) {
@@ -163,6 +164,9 @@ public final class Benchmark implements Callable<Integer> {
             }
             if (scenario == Scenario.QUERIES && chosen.contains(Scenario.MEMORY)) {
               memory.sample("stores filled, before the reads");
+            }
+            if (scenario == Scenario.LATENCY || scenario == Scenario.QUERIES) {
+              quiet = QuietApp.await(app.pid(), Duration.ofMinutes(5));
             }
             section = switch (scenario) {
               case BASELINE -> {
@@ -181,6 +185,9 @@ public final class Benchmark implements Callable<Integer> {
           } catch (Exception | Error e) {
             e.printStackTrace(System.out);
             section = new Section(scenario).failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+          }
+          if (quiet != null) {
+            section.line("").line("- Before the load the benchmark " + quiet.describe() + ".");
           }
           if (restarted != null) {
             section.line("").line("- " + restarted);
