@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param hotspots window and threshold of hotspot detection
  * @param clock a simulated business clock for demonstrations; real time when no start is given
  * @param storeMemory off-heap memory all the instance's state stores share (RocksDB's block cache and
- *     memtables), on top of the heap
+ *     memtables), on top of the heap; 128 MB by default: a block the cache misses is read from the
+ *     kernel's page cache, which is not the process's resident memory
  */
 @ConfigurationProperties("appeals")
 public record AppealsProperties(
@@ -44,7 +45,7 @@ public record AppealsProperties(
     @DefaultValue Sla sla,
     @DefaultValue Hotspots hotspots,
     @DefaultValue SimulatedTime clock,
-    @DefaultValue("256MB") DataSize storeMemory) {
+    @DefaultValue("128MB") DataSize storeMemory) {
 
   /**
    * @param start the business instant the simulated clock starts at, e.g. 2026-11-22T09:00+08:00
