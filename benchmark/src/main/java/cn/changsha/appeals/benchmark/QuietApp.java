@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Waits, before a latency scenario, until the app has worked off what the scenario before it left
- * behind: its commands are consumed by then ({@code Benchmark.settle}), but the broker's log cleaner
- * and RocksDB's compactions go on for a while after a fill, and reads timed meanwhile measure them.
- * Quiet is the app's threads using less than {@link #QUIET_SHARE} of one core over
+ * Waits, before a latency scenario, until the app is quiet. Its commands are consumed by then
+ * ({@code Benchmark.settle}), but work the load before left behind (compactions, the broker's log
+ * cleaner, compilation) would be timed with the new load: once, after a fill, the app was still
+ * saturated through the reads' warm-up. Quiet is the app's threads using less than {@link #QUIET_SHARE} of one core over
  * {@link #WINDOW}, from the kernel's per-thread CPU times ({@code /proc/<pid>/task}). What it
  * waited for, and which threads were busy, goes into the report.
  */
