@@ -107,8 +107,8 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     // state of its transactional producers; a segment is flushed and its producers' state saved
     // when it closes. With Kafka's 1 GiB segments a million appeals left gigabytes open: the broker
     // took 20-21 s to start after a kill, against 12 s when killed again just after that start.
-    // At 64 MiB each department's topic (about 30 MB at a million appeals) was still one open
-    // segment, read again in full after every crash.
+    // At 64 MiB each department's topic was still one open segment, read again in full after every
+    // crash: those were the slowest partitions to load.
     c.put("log.segment.bytes", String.valueOf(SEGMENT_BYTES));
     // Topics are created on purpose, with the partitions and retention they need.
     c.put("auto.create.topics.enable", "false");
