@@ -51,12 +51,13 @@ final class QuietApp {
       Map<String, Long> used = new HashMap<>();
       after.forEach((thread, ticks) -> used.put(thread, ticks - before.getOrDefault(thread, 0L)));
       double share = used.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND / WINDOW.toSeconds();
+      String busiestNow = busiest(used);
       if (firstShare == null) {
         firstShare = share;
-        busiest = busiest(used);
+        busiest = busiestNow;
       }
       Duration waited = Duration.ofNanos(System.nanoTime() - begin);
-      System.out.printf(Locale.ROOT, "  [quiet?] %s: the app used %.0f %% of a core (%s)%n", Durations.format(waited), share * 100, busiest(used));
+      System.out.printf(Locale.ROOT, "  [quiet?] %s: the app used %.0f %% of a core (%s)%n", Durations.format(waited), share * 100, busiestNow);
       if (share < QUIET_SHARE || after.isEmpty() || waited.compareTo(atMost) >= 0) {
         return new Wait(waited, firstShare, busiest, share < QUIET_SHARE);
       }
