@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,17 @@ class WebhookConfiguration {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new StringSerializer()));
+  }
+
+  /**
+   * The webhook consumers (the main topic's, each retry level's, the parking topic's) are static
+   * members of their groups, as the topology's consumers are. As dynamic members, after a crash they
+   * waited out their dead predecessors' sessions (45 s) before delivering anything, and a stop in
+   * that time hung for Spring's 30 s on their pending joins.
+   */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer staticWebhookMembers(AppealsProperties appeals, @Value("${server.port:8080}") int port) {
+    return consumers -> consumers.updateConfigs(appeals.staticMembership(port));
   }
 
   @Bean

@@ -54,14 +54,8 @@ public class AppealStreamsConfiguration {
     props.put(StreamsConfig.STATE_DIR_CONFIG, appeals.dataDir().resolve("streams").toAbsolutePath().toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, appeals.advertisedHost() + ":" + port);
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, appeals.standbyReplicas());
-    // Static membership: a restarted instance takes its tasks back at once instead of
-    // waiting out the session timeout of its previous self.
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), appeals.instanceIdOr(port));
-    // With static membership a dead instance is noticed only when its session times out; Kafka's
-    // 45 s default meant 45 s of 503s for its appeals after a crash.
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) appeals.sessionTimeout().toMillis());
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-        (int) Math.max(1000, appeals.sessionTimeout().toMillis() / 4));
+    // A killed instance's appeals are unanswerable (503) until its session times out.
+    appeals.staticMembership(port).forEach((name, value) -> props.put(StreamsConfig.mainConsumerPrefix(name), value));
     // No record stops the topology: unreadable ones and ones a processor throws on go to the dead letters.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
     props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
