@@ -41,7 +41,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class AppealStreamsConfiguration {
 
   public static final String APPLICATION_ID = "appeal-tracker";
-  private static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
+  private static final int CHANGELOG_SEGMENT_BYTES = 16 * 1024 * 1024;
+  private static final long CHANGELOG_SEGMENT_MS = 60_000;
+  private static final long CHANGELOG_MAX_COMPACTION_LAG_MS = 10 * 60_000;
   private static final int RESTORE_POLL_RECORDS = 10_000;
   private static final int GLOBAL_FETCH_WAIT_MS = 50;
 
@@ -92,9 +94,14 @@ public class AppealStreamsConfiguration {
     // The department and webhook topics carry whole appeals as JSON and the changelogs whole
     // states: compressed batches (lz4, cheap on CPU) took the broker's log to a quarter (PERFORMANCE.md).
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-    // A changelog is compacted only once its segment is closed; with the broker's 1 GiB segments
-    // a restore after a crash read every state an appeal ever had.
+    // A changelog is compacted only once its segment is closed, and a restore reads every record
+    // not yet compacted away. Compressed, the changelogs grow slowly: segments of 16 MiB alone
+    // seldom closed, and the figures' changelogs (a few hundred keys, rewritten at every commit)
+    // were restored record for record. A segment now also closes after a minute; the lag bound
+    // makes the cleaner merge the small segments of a quiet log within ten minutes.
     props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), String.valueOf(CHANGELOG_SEGMENT_BYTES));
+    props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), String.valueOf(CHANGELOG_SEGMENT_MS));
+    props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG), String.valueOf(CHANGELOG_MAX_COMPACTION_LAG_MS));
     return props;
   }
 
