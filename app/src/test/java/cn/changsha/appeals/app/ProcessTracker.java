@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The all-in-one jar as an operator runs it: a separate JVM, on its own data directory and ports,
@@ -77,9 +78,18 @@ final class ProcessTracker implements AutoCloseable {
     waitForExit(process);
   }
 
+  /** SIGTERM; a stop that hangs fails the test after two minutes instead of hanging the build. */
   void stop() {
     process.destroy();
-    waitForExit(process);
+    try {
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        waitForExit(process);
+        throw new IllegalStateException("The tracker did not stop within 2 minutes of SIGTERM; its log ends:\n" + tail(log, 40));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   boolean ready() {

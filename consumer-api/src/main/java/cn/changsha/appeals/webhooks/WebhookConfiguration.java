@@ -40,7 +40,9 @@ class WebhookConfiguration {
    * The webhook consumers (the main topic's, each retry level's, the parking topic's) are static
    * members of their groups, as the topology's consumers are. As dynamic members, after a crash they
    * waited out their dead predecessors' sessions (45 s) before delivering anything, and a stop in
-   * that time hung for Spring's 30 s on their pending joins.
+   * that time hung for Spring's 30 s on their pending joins. This sets Boot's consumer factory, so
+   * it holds for every {@code @KafkaListener} of the application; the other consumers (live feed,
+   * command answers, cursors, topic reads) are built apart and assign their partitions themselves.
    */
   @Bean
   DefaultKafkaConsumerFactoryCustomizer staticWebhookMembers(AppealsProperties appeals, @Value("${server.port:8080}") int port) {

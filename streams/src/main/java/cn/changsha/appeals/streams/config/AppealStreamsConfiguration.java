@@ -56,7 +56,8 @@ public class AppealStreamsConfiguration {
     props.put(StreamsConfig.STATE_DIR_CONFIG, appeals.dataDir().resolve("streams").toAbsolutePath().toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, appeals.advertisedHost() + ":" + port);
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, appeals.standbyReplicas());
-    // A killed instance's appeals are unanswerable (503) until its session times out.
+    // Static members: a restarted instance takes its tasks back at once; a killed one's appeals
+    // are unanswerable (503) until its session times out.
     appeals.staticMembership(port).forEach((name, value) -> props.put(StreamsConfig.mainConsumerPrefix(name), value));
     // No record stops the topology: unreadable ones and ones a processor throws on go to the dead letters.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
@@ -95,10 +96,12 @@ public class AppealStreamsConfiguration {
     // states: compressed batches (lz4, cheap on CPU) took the broker's log to a quarter (PERFORMANCE.md).
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     // A changelog is compacted only once its segment is closed, and a restore reads every record
-    // not yet compacted away. Compressed, the changelogs grow slowly: segments of 16 MiB alone
-    // seldom closed, and the figures' changelogs (a few hundred keys, rewritten at every commit)
-    // were restored record for record. A segment now also closes after a minute; the lag bound
-    // makes the cleaner merge the small segments of a quiet log within ten minutes.
+    // not yet compacted away. Compressed, the changelogs grow slowly and seldom fill a segment
+    // (even of 16 MiB, the broker's own size here): the figures' changelogs, a few thousand keys
+    // rewritten at every commit, were restored record for record. So a segment also closes after
+    // a minute of appends, and the lag bound has the cleaner compact, and so merge, those small
+    // segments within ten minutes even where less than half the log is dirty. (The repartition
+    // topic gets these too: there a minute's segment only lets Streams' purge free space sooner.)
     props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), String.valueOf(CHANGELOG_SEGMENT_BYTES));
     props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), String.valueOf(CHANGELOG_SEGMENT_MS));
     props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG), String.valueOf(CHANGELOG_MAX_COMPACTION_LAG_MS));
