@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * Waits, before a latency scenario, until the app is quiet. Its commands are consumed by then
  * ({@code Benchmark.settle}), but work the load before left behind (compactions, the broker's log
  * cleaner, compilation) would be timed with the new load: once, after a fill, the app was still
- * saturated through the reads' warm-up. Quiet is the app's threads using less than {@link #QUIET_SHARE} of one core over
- * {@link #WINDOW}, from the kernel's per-thread CPU times ({@code /proc/<pid>/task}). What it
- * waited for, and which threads were busy, goes into the report.
+ * saturated through the reads' warm-up. Quiet is the app's threads using less than
+ * {@link #QUIET_SHARE} of one core over {@link #WINDOW}, from the kernel's per-thread CPU times
+ * ({@code /proc/<pid>/task}). What it waited for, and which threads were busy, goes into the report.
  */
 final class QuietApp {
 
