@@ -15,7 +15,6 @@ import cn.changsha.appeals.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +107,7 @@ final class Deadlines {
         AppealDraft draft = simulator.next();
         AppealDraft urgent = new AppealDraft(draft.enterprise(), draft.district(), draft.category(), draft.title(),
             draft.description(), draft.channel(), "URGENT");
-        HttpResponse<String> answer = api.call(api.post("/api/appeals", "kiosk-01", urgent, commands.idempotencyKey("deadline", i),
+        Api.Response answer = api.call(api.post("/api/appeals", "kiosk-01", urgent, commands.idempotencyKey("deadline", i),
             Duration.ofSeconds(30)));
         if (answer != null && answer.statusCode() == 202) {
           var receipt = Api.JSON.readTree(answer.body());
@@ -216,7 +215,7 @@ final class Deadlines {
   /** Kafka Streams' thread-level punctuation latency, from the app's Prometheus text: avg, max (ms) and total. */
   private Map<String, Double> punctuationMetrics() {
     Map<String, Double> found = new TreeMap<>();
-    HttpResponse<String> scrape = api.call(api.getText("/actuator/prometheus", "monitor", Duration.ofSeconds(30)));
+    Api.Response scrape = api.call(api.getText("/actuator/prometheus", "monitor", Duration.ofSeconds(30)));
     if (scrape == null || scrape.statusCode() != 200) {
       return found;
     }

@@ -2,7 +2,6 @@ package cn.changsha.appeals.benchmark;
 
 import cn.changsha.appeals.kiosk.AppealDraft;
 import cn.changsha.appeals.kiosk.AppealSimulator;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +111,7 @@ final class EndToEndLatency {
   private void lookInQueue(String appealId, String departmentId, long intendedNanos, Histogram inQueue, AtomicLong misses) {
     long giveUp = System.nanoTime() + QUEUE_WAIT.toNanos();
     while (System.nanoTime() < giveUp) {
-      HttpResponse<String> queue = api.call(api.get("/api/departments/" + departmentId + "/queue?limit=10000", "monitor", Duration.ofSeconds(30)));
+      Api.Response queue = api.call(api.get("/api/departments/" + departmentId + "/queue?limit=10000", "monitor", Duration.ofSeconds(30)));
       if (queue != null && queue.statusCode() == 200 && queue.body().contains(appealId)) {
         synchronized (inQueue) {
           inQueue.recordValue(Math.max(1, (System.nanoTime() - intendedNanos) / 1000));

@@ -1,13 +1,12 @@
 package cn.changsha.appeals.benchmark;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 
 /**
  * Scenario 5: how long the product is unavailable after {@code kill -9}, from the kill to the
@@ -43,7 +42,7 @@ final class Recovery {
       return section.failed("no appeal known to ask for: the fill (scenario 2) and scenario 3 were skipped");
     }
     String appealId = known.any(new Random(settings.seed() + 5));
-    HttpResponse<String> before = api.call(api.get("/api/appeals/" + appealId, "monitor", Duration.ofSeconds(30)));
+    Api.Response before = api.call(api.get("/api/appeals/" + appealId, "monitor", Duration.ofSeconds(30)));
     if (before == null || before.statusCode() != 200) {
       return section.failed("appeal " + appealId + " was not readable before the kill: " + (before == null ? "no answer" : before.statusCode()));
     }
@@ -110,8 +109,8 @@ final class Recovery {
     return step.isDone() && !step.isCompletedExceptionally() ? Durations.seconds(step.join()) : "not yet";
   }
 
-  private boolean ok(HttpRequest request) {
-    HttpResponse<String> response = api.call(request);
+  private boolean ok(SimpleHttpRequest request) {
+    Api.Response response = api.call(request);
     return response != null && response.statusCode() == 200;
   }
 
