@@ -259,7 +259,7 @@ class AccessMatrixTest {
   /**
    * The screens' sign-in: the session is an HttpOnly, SameSite=Strict cookie; the API reads it, but
    * a change made on its strength needs the page's CSRF token; API keys never start a session; a
-   * wrong key is refused on the form; and a session ends when its key is revoked.
+   * wrong key is refused on the form; and a session ends when its key is revoked, as does the key.
    */
   @Test
   void aScreenSessionIsAStrictCookieThatNeedsTheFormTokenAndEndsWithItsKey() throws Exception {
@@ -313,6 +313,8 @@ class AccessMatrixTest {
         .statusCode()).isEqualTo(204);
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
         http.send(withCookie("/api/stats/overview", session).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 401);
+    assertThat(http.send(HttpRequest.newBuilder(tracker.baseUri().resolve("/api/stats/overview")).header("X-API-Key", key).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("the key itself, used (and so kept in memory) before").isEqualTo(401);
     HttpResponse<String> after = http.send(withCookie("/screens/dashboard", session).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/screens/sign-in");

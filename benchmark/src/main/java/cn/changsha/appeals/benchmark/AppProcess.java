@@ -31,6 +31,7 @@ final class AppProcess implements AutoCloseable {
   private final Path dataDir;
   private final Path logDir;
   private final String heap;
+  private final List<String> jvmOptions;
   private final int mallocArenas;
   private final int httpPort = freePort();
   private final int kafkaPort = freePort();
@@ -40,12 +41,13 @@ final class AppProcess implements AutoCloseable {
   private int starts;
   private Map<String, String> keys;
 
-  AppProcess(Path jar, Path dataDir, Path logDir, String heap, int mallocArenas) {
-    this.mallocArenas = mallocArenas;
+  AppProcess(Path jar, Path dataDir, Path logDir, Settings settings) {
+    this.mallocArenas = settings.mallocArenas();
     this.jar = jar.toAbsolutePath();
     this.dataDir = dataDir.toAbsolutePath();
     this.logDir = logDir.toAbsolutePath();
-    this.heap = heap;
+    this.heap = settings.heap();
+    this.jvmOptions = settings.jvmOptions();
   }
 
   /** Starts the product and waits until it is ready; returns how long that took. */
@@ -58,8 +60,9 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts the product without waiting for it. */
   void launch(String... settings) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-jar", jar.toString(),
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(),
         "--appeals.embedded-kafka.port=" + kafkaPort, "--appeals.embedded-kafka.controller-port=" + controllerPort,
         "--spring.main.banner-mode=off"));
     command.addAll(List.of(settings));

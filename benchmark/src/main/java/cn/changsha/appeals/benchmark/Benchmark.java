@@ -93,6 +93,10 @@ public final class Benchmark implements Callable<Integer> {
       description = "MALLOC_ARENA_MAX for the app, as the README recommends; 0 leaves glibc's default. Default ${DEFAULT-VALUE}.")
   int mallocArenas;
 
+  @Option(names = "--jvm-option", paramLabel = "OPTION",
+      description = "A further option for the app's JVM, e.g. -XX:MaxGCPauseMillis=20; repeat for more. None by default.")
+  List<String> jvmOptions = new ArrayList<>();
+
   @Option(names = "--seed", defaultValue = "2019", description = "Seed of the simulated appeals. Default ${DEFAULT-VALUE}.")
   long seed;
 
@@ -110,6 +114,7 @@ public final class Benchmark implements Callable<Integer> {
     Path root = projectRoot();
     Settings settings = new Settings(appeals, baselineRecords == null ? appeals : baselineRecords, List.copyOf(rates), duration, warmup,
         grace, appealReadRate, queueReadRate, heavyReadRate, maxInFlight, maxInFlightHeavy, probes, heap, mallocArenas,
+        List.copyOf(jvmOptions),
         appJar != null ? appJar : root.resolve("app/target/appeal-tracker.jar"),
         dataDir != null ? dataDir : root.resolve("benchmark/target/bench-data"), out, seed,
         HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6),
@@ -137,7 +142,7 @@ public final class Benchmark implements Callable<Integer> {
     Dirs.delete(logs);
     Commands commands = new Commands(settings.runId());
     KnownAppeals known = new KnownAppeals(commands);
-    try (AppProcess app = new AppProcess(settings.appJar(), settings.dataDir(), logs, settings.heap(), settings.mallocArenas())) {
+    try (AppProcess app = new AppProcess(settings.appJar(), settings.dataDir(), logs, settings)) {
       // Ctrl-C on the benchmark must not leave the app running on its own.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         if (app.alive()) {

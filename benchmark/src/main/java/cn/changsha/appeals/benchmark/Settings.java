@@ -3,6 +3,7 @@ package cn.changsha.appeals.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What one run was asked to do; printed into the report so a figure is never read without the
@@ -23,6 +24,7 @@ record Settings(
     int probes,
     String heap,
     int mallocArenas,
+    List<String> jvmOptions,
     Path appJar,
     Path dataDir,
     Path out,
@@ -34,7 +36,8 @@ record Settings(
 
   /** How the app is started, as an operator would type it. */
   String launch() {
-    return (mallocArenas > 0 ? "MALLOC_ARENA_MAX=" + mallocArenas + " " : "") + "java -Xmx" + heap + " -jar app/target/appeal-tracker.jar";
+    return (mallocArenas > 0 ? "MALLOC_ARENA_MAX=" + mallocArenas + " " : "") + "java -Xmx" + heap
+        + jvmOptions.stream().map(option -> " " + option).collect(Collectors.joining()) + " -jar app/target/appeal-tracker.jar";
   }
 
   boolean smallerThanDefault() {

@@ -1,6 +1,5 @@
 package cn.changsha.appeals.streams;
 
-import cn.changsha.appeals.schema.ApiKey;
 import cn.changsha.appeals.schema.AppealEvent;
 import cn.changsha.appeals.schema.AppealState;
 import cn.changsha.appeals.schema.Department;
@@ -61,7 +60,7 @@ public final class AppealTopology {
   private final SlaPlanner planner;
   private final HotspotSettings hotspots;
   private final MeterRegistry meters;
-  private final ReferenceChanges referenceChanges = new ReferenceChanges();
+  private final ReferenceChanges referenceChanges;
 
   public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots) {
     this(clock, lastResortDepartmentId, planner, hotspots, new SimpleMeterRegistry());
@@ -70,6 +69,13 @@ public final class AppealTopology {
   /** @param meters counts the events this instance's tasks write, by type: {@code appeals.events} */
   public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots,
       MeterRegistry meters) {
+    this(clock, lastResortDepartmentId, planner, hotspots, meters, new ReferenceChanges());
+  }
+
+  /** @param referenceChanges counts what the global stores take, for whoever keeps reference data decoded */
+  public AppealTopology(Clock clock, String lastResortDepartmentId, SlaPlanner planner, HotspotSettings hotspots,
+      MeterRegistry meters, ReferenceChanges referenceChanges) {
+    this.referenceChanges = referenceChanges;
     this.meters = meters;
     this.clock = clock;
     this.lastResortDepartmentId = lastResortDepartmentId;
@@ -96,7 +102,7 @@ public final class AppealTopology {
   void createReferenceTables(StreamsBuilder builder) {
     builder.globalTable(Topics.DEPARTMENTS.name(), consumed(Topics.DEPARTMENTS),
         Materialized.<String, Department, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEPARTMENTS));
-    // Rules and policies as global stores of our own writing, which count the changes (see ReferenceChanges).
+    // Rules, policies and API keys as global stores of our own writing, which count the changes (see ReferenceChanges).
     builder.addGlobalStore(globalStore(StoreNames.ROUTING_RULES, Topics.ROUTING_RULES), Topics.ROUTING_RULES.name(),
         consumed(Topics.ROUTING_RULES), () -> referenceChanges.rulesWriter(StoreNames.ROUTING_RULES));
     builder.addGlobalStore(globalStore(StoreNames.SLA_POLICIES, Topics.SLA_POLICIES), Topics.SLA_POLICIES.name(),
@@ -104,8 +110,8 @@ public final class AppealTopology {
     builder.globalTable(Topics.LIAISONS.name(), consumed(Topics.LIAISONS),
         Materialized.<String, Liaison, KeyValueStore<Bytes, byte[]>>as(StoreNames.LIAISONS));
     // Not reference data of the work chain, but read the same way: every instance checks API keys locally.
-    builder.globalTable(Topics.API_KEYS.name(), consumed(Topics.API_KEYS),
-        Materialized.<String, ApiKey, KeyValueStore<Bytes, byte[]>>as(StoreNames.API_KEYS));
+    builder.addGlobalStore(globalStore(StoreNames.API_KEYS, Topics.API_KEYS), Topics.API_KEYS.name(),
+        consumed(Topics.API_KEYS), () -> referenceChanges.apiKeysWriter(StoreNames.API_KEYS));
   }
 
   /** Like a global table's store: timestamped, its topic its changelog. */

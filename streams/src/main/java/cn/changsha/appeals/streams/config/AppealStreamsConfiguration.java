@@ -4,6 +4,7 @@ import cn.changsha.appeals.streams.AppealTopology;
 import cn.changsha.appeals.streams.deadletter.DeadLetterProcessingHandler;
 import cn.changsha.appeals.streams.deadletter.DeadLetters;
 import cn.changsha.appeals.streams.hotspot.HotspotSettings;
+import cn.changsha.appeals.streams.routing.ReferenceChanges;
 import cn.changsha.appeals.streams.sla.SlaPlanner;
 import cn.changsha.appeals.topics.Topic;
 import cn.changsha.appeals.topics.Topics;
@@ -129,10 +130,15 @@ public class AppealStreamsConfiguration {
   }
 
   @Bean
+  ReferenceChanges referenceChanges() {
+    return new ReferenceChanges();
+  }
+
+  @Bean
   AppealTopology appealTopology(StreamsBuilder builder, Clock clock, AppealsProperties appeals, SlaPlanner planner,
-      HotspotSettings hotspots, ObjectProvider<MeterRegistry> meters) {
+      HotspotSettings hotspots, ObjectProvider<MeterRegistry> meters, ReferenceChanges referenceChanges) {
     AppealTopology topology = new AppealTopology(clock, appeals.lastResortDepartment(), planner, hotspots,
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new), referenceChanges);
     topology.buildInto(builder);
     return topology;
   }

@@ -8,15 +8,18 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Counts the changes to the routing rules and SLA policies as the global thread writes them, so
- * the tasks can keep the decoded lists between changes instead of reading and decoding every rule
- * for every appeal (the largest single cost of a submission before). A count moves only after
- * its store has the change, so a task that sees the new count reads the new data.
+ * Counts the changes to the routing rules, SLA policies and API keys as the global thread writes
+ * them, so readers can keep what they decoded between changes: the tasks their lists of rules and
+ * policies (reading and decoding every rule for every appeal was the largest single cost of a
+ * submission), the API its keys in force (every request read the key store, whose reads take one
+ * lock). A count moves only after its store has the change, so a reader that sees the new count
+ * reads the new data.
  */
 public final class ReferenceChanges {
 
   final AtomicLong rules = new AtomicLong();
   final AtomicLong policies = new AtomicLong();
+  private final AtomicLong apiKeys = new AtomicLong();
 
   public <V> Processor<String, V, Void, Void> rulesWriter(String store) {
     return new Writer<>(store, rules);
@@ -24,6 +27,15 @@ public final class ReferenceChanges {
 
   public <V> Processor<String, V, Void, Void> policiesWriter(String store) {
     return new Writer<>(store, policies);
+  }
+
+  public <V> Processor<String, V, Void, Void> apiKeysWriter(String store) {
+    return new Writer<>(store, apiKeys);
+  }
+
+  /** How many changes to the API keys this instance's store has taken since it started. */
+  public long apiKeyChanges() {
+    return apiKeys.get();
   }
 
   /** What a global table does with each record of its topic, and then a count of it. */
