@@ -41,10 +41,10 @@ final class AppProcess implements AutoCloseable {
   private int starts;
   private Map<String, String> keys;
 
-  AppProcess(Path jar, Path dataDir, Path logDir, Settings settings) {
+  AppProcess(Path logDir, Settings settings) {
     this.mallocArenas = settings.mallocArenas();
-    this.jar = jar.toAbsolutePath();
-    this.dataDir = dataDir.toAbsolutePath();
+    this.jar = settings.appJar().toAbsolutePath();
+    this.dataDir = settings.dataDir().toAbsolutePath();
     this.logDir = logDir.toAbsolutePath();
     this.heap = settings.heap();
     this.jvmOptions = settings.jvmOptions();

@@ -142,7 +142,7 @@ public final class Benchmark implements Callable<Integer> {
     Dirs.delete(logs);
     Commands commands = new Commands(settings.runId());
     KnownAppeals known = new KnownAppeals(commands);
-    try (AppProcess app = new AppProcess(settings.appJar(), settings.dataDir(), logs, settings)) {
+    try (AppProcess app = new AppProcess(logs, settings)) {
       // Ctrl-C on the benchmark must not leave the app running on its own.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         if (app.alive()) {

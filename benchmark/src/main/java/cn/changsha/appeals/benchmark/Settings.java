@@ -3,7 +3,6 @@ package cn.changsha.appeals.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What one run was asked to do; printed into the report so a figure is never read without the
@@ -37,7 +36,7 @@ record Settings(
   /** How the app is started, as an operator would type it. */
   String launch() {
     return (mallocArenas > 0 ? "MALLOC_ARENA_MAX=" + mallocArenas + " " : "") + "java -Xmx" + heap
-        + jvmOptions.stream().map(option -> " " + option).collect(Collectors.joining()) + " -jar app/target/appeal-tracker.jar";
+        + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + " -jar app/target/appeal-tracker.jar";
   }
 
   boolean smallerThanDefault() {
